@@ -1,0 +1,79 @@
+/**
+ * One knex configuration for every entry point (the knex CLI via knexfile.ts, `quantfoot`, tests):
+ * DATABASE_URL when set, else the embedded server, started lazily on the first connection so that
+ * `knex migrate:make` never starts a server.
+ */
+import path from 'node:path';
+import type { Knex } from 'knex';
+import dotenv from 'dotenv';
+import { ConfigError } from '../errors';
+import { ensureEmbeddedServer } from './embedded';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+let envLoaded = false;
+/** Reads ./.env once; variables already set in the environment win. */
+export function loadEnv(): void {
+  if (envLoaded) return;
+  envLoaded = true;
+  dotenv.config({ path: path.resolve(process.cwd(), '.env'), quiet: true });
+}
+
+/** Validates a postgres:// URL and returns it; throws a ConfigError that names the problem. */
+export function parseDatabaseUrl(raw: string, variable = 'DATABASE_URL'): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${variable} is not a URL: expected postgres://user[:password]@host[:port]/database`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${variable} must start with postgres:// or postgresql://, not ${url.protocol}//`);
+  }
+  if (!url.hostname) throw new ConfigError(`${variable} has no host name`);
+  if (url.pathname.length <= 1) throw new ConfigError(`${variable} names no database (…/DATABASE at its end)`);
+  return url;
+}
+
+/** The database to use: DATABASE_URL, else the embedded server's `postgres` database. */
+export async function resolveDatabaseUrl(): Promise<string> {
+  loadEnv();
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv) return parseDatabaseUrl(fromEnv).toString();
+  return (await ensureEmbeddedServer()).url;
+}
+
+/** Hides the password of a connection URL, for messages and logs. */
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
+export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
+
+export function migrationsConfig(): Knex.MigratorConfig {
+  return {
+    directory: MIGRATIONS_DIR,
+    extension: 'ts',
+    loadExtensions: ['.ts'],
+    stub: path.join(MIGRATIONS_DIR, 'migration.stub'),
+    tableName: 'knex_migrations',
+  };
+}
+
+/** A knex config; `url` pins the database, otherwise it is resolved on the first connection. */
+export function knexConfig(url?: string): Knex.Config {
+  return {
+    client: 'pg',
+    connection: url ? { connectionString: url } : async () => ({ connectionString: await resolveDatabaseUrl() }),
+    pool: { min: 0, max: 8 },
+    migrations: migrationsConfig(),
+    seeds: { directory: SEEDS_DIR, loadExtensions: ['.ts'], stub: path.join(SEEDS_DIR, 'seed.stub') },
+  };
+}
