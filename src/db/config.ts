@@ -8,8 +8,8 @@ import type { Knex } from 'knex';
 import dotenv from 'dotenv';
 import { ConfigError } from '../errors';
 import { ensureEmbeddedServer } from './embedded';
-
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+import { MIGRATIONS_DIR, SEEDS_DIR } from './paths';
+import { runSeeds } from './seeds';
 
 let envLoaded = false;
 /** Reads ./.env once; variables already set in the environment win. */
@@ -54,9 +54,6 @@ export function redactUrl(raw: string): string {
   }
 }
 
-export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
-export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
-
 export function migrationsConfig(): Knex.MigratorConfig {
   return {
     directory: MIGRATIONS_DIR,
@@ -64,7 +61,12 @@ export function migrationsConfig(): Knex.MigratorConfig {
     loadExtensions: ['.ts'],
     stub: path.join(MIGRATIONS_DIR, 'migration.stub'),
     tableName: 'knex_migrations',
-  };
+    // Reference data follows the schema: after every batch (also from the plain knex CLI) the
+    // seeds upsert, so a freshly migrated database is usable at once.
+    afterAll: async (knex: Knex) => {
+      await runSeeds(knex);
+    },
+  } as Knex.MigratorConfig;
 }
 
 /** A knex config; `url` pins the database, otherwise it is resolved on the first connection. */
@@ -72,8 +74,27 @@ export function knexConfig(url?: string): Knex.Config {
   return {
     client: 'pg',
     connection: url ? { connectionString: url } : async () => ({ connectionString: await resolveDatabaseUrl() }),
+    log: migrationLog,
     pool: { min: 0, max: 8 },
     migrations: migrationsConfig(),
     seeds: { directory: SEEDS_DIR, loadExtensions: ['.ts'], stub: path.join(SEEDS_DIR, 'seed.stub') },
   };
 }
+
+/**
+ * knex reports a failing migration's file only through its logger ("migration file "X" failed");
+ * we keep the name so errors can say which file failed, not just which statement.
+ */
+export let lastFailedMigration: string | null = null;
+const migrationLog = {
+  warn(message: unknown) {
+    const text = String(message);
+    const failed = /migration file "([^"]+)" failed/.exec(text);
+    if (failed) lastFailedMigration = failed[1] ?? null;
+    // Connection failures are rethrown to the caller, which explains them; don't print them twice.
+    else if (!/^migration failed with error|connection error/i.test(text)) process.stderr.write(`${text}\n`);
+  },
+  deprecate(method: unknown, alternative: unknown) {
+    process.stderr.write(`${String(method)} is deprecated, use ${String(alternative)}\n`);
+  },
+};

@@ -39,6 +39,8 @@ interface Paths {
   passwordFile: string;
   lockFile: string;
   logFile: string;
+  /** present while `quantfoot db url` has asked the server to outlive the commands using it */
+  pinFile: string;
 }
 
 function pathsFor(home: string): Paths {
@@ -49,20 +51,28 @@ function pathsFor(home: string): Paths {
     passwordFile: path.join(home, 'password'),
     lockFile: path.join(home, 'start.lock'),
     logFile: path.join(home, 'postgres.log'),
+    pinFile: path.join(home, 'keep-running'),
   };
 }
 
 const running = new Map<string, EmbeddedServer>();
+/** homes this process has registered in (possibly still starting their server) */
+const owned = new Set<string>();
+/** postmasters this process spawned, by home: stoppable even before postmaster.pid is written */
+const spawned = new Map<string, number>();
 
 /**
  * Returns a running embedded server for QUANTFOOT_HOME, starting (and on first use initialising) it
  * when needed. Safe to call concurrently from several processes.
  */
-export async function ensureEmbeddedServer(home = quantfootHome()): Promise<EmbeddedServer> {
+export async function ensureEmbeddedServer(home = quantfootHome(), options: { keepRunning?: boolean } = {}): Promise<EmbeddedServer> {
   const known = running.get(home);
   if (known) return known;
   const p = pathsFor(home);
   fs.mkdirSync(p.clientsDir, { recursive: true });
+  // Registered before starting, so a Ctrl-C during start-up still stops what we started.
+  registerClient(p);
+  owned.add(home);
   const server = await withStartLock(p, async () => {
     const live = readLivePostmaster(p.dataDir);
     if (live) return { port: live.port, started: false };
@@ -71,7 +81,7 @@ export async function ensureEmbeddedServer(home = quantfootHome()): Promise<Embe
     await startPostmaster(p, port);
     return { port, started: true };
   });
-  registerClient(p);
+  if (options.keepRunning) fs.writeFileSync(p.pinFile, '');
   const password = fs.readFileSync(p.passwordFile, 'utf8').trim();
   const result: EmbeddedServer = {
     url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${server.port}/postgres`,
@@ -88,16 +98,33 @@ export async function ensureEmbeddedServer(home = quantfootHome()): Promise<Embe
  * so it can run from a process 'exit' handler (the knex CLI ends with process.exit()).
  */
 export function releaseEmbeddedServer(home = quantfootHome()): void {
-  if (!running.delete(home)) return;
+  running.delete(home);
+  if (!owned.delete(home)) return;
   const p = pathsFor(home);
   fs.rmSync(path.join(p.clientsDir, String(process.pid)), { force: true });
-  if (liveClients(p).length > 0) return;
+  if (liveClients(p).length > 0 || fs.existsSync(p.pinFile)) return;
+  const pid = readLivePostmaster(p.dataDir)?.pid ?? spawned.get(home);
+  if (pid !== undefined) stopPostmasterSync(pid);
+}
+
+/** Stops the server of QUANTFOOT_HOME now (`quantfoot db stop`), unless other processes use it. */
+export function stopEmbeddedServer(home = quantfootHome()): 'stopped' | 'not running' | 'in use' {
+  const p = pathsFor(home);
+  fs.rmSync(p.pinFile, { force: true });
+  running.delete(home);
+  owned.delete(home);
+  if (fs.existsSync(p.clientsDir)) {
+    fs.rmSync(path.join(p.clientsDir, String(process.pid)), { force: true });
+    if (liveClients(p).length > 0) return 'in use';
+  }
   const live = readLivePostmaster(p.dataDir);
-  if (live) stopPostmasterSync(live.pid);
+  if (!live) return 'not running';
+  stopPostmasterSync(live.pid);
+  return 'stopped';
 }
 
 function releaseAll(): void {
-  for (const home of [...running.keys()]) {
+  for (const home of [...owned]) {
     try {
       releaseEmbeddedServer(home);
     } catch (err) {
@@ -258,6 +285,7 @@ async function startPostmaster(p: Paths, port: number): Promise<void> {
     { ...ids, detached: true, stdio: ['ignore', log, log], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   fs.closeSync(log);
+  if (child.pid !== undefined) spawned.set(p.home, child.pid);
   let exited: number | null = null;
   child.on('exit', (code) => {
     exited = code ?? -1;

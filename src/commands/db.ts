@@ -1,0 +1,91 @@
+/** `quantfoot db …`: the knex migrator with the project's extras (seeds, clear errors). */
+import type { Argv, CommandModule } from 'yargs';
+import { ensureEmbeddedServer, stopEmbeddedServer } from '../db/embedded';
+import { loadEnv, parseDatabaseUrl, redactUrl } from '../db/config';
+import { withDatabase } from '../db/connection';
+import { migrateLatest, migrationStatus, rollback, unlock } from '../db/migrator';
+import { runHandler } from './run';
+
+const migrate: CommandModule = {
+  command: 'migrate',
+  describe: 'Apply pending migrations (one transaction per batch), then the reference data',
+  handler: runHandler(async () =>
+    withDatabase(async ({ knex, url }) => {
+      const { batch, ran, seeds } = await migrateLatest(knex);
+      if (ran.length === 0) console.log(`Already up to date (${redactUrl(url)})${seeds.length ? `; reference data checked: ${seeds.join(', ')}` : ''}`);
+      else console.log(`Batch ${batch} applied ${ran.length} migration(s) to ${redactUrl(url)}:\n${ran.map((m) => `  ${m}`).join('\n')}`);
+    }),
+  ),
+};
+
+const rollbackCmd: CommandModule<object, { all: boolean }> = {
+  command: 'rollback',
+  describe: 'Undo the last batch of migrations (or all of them with --all)',
+  builder: (y: Argv) => y.option('all', { type: 'boolean', default: false, describe: 'undo every batch' }),
+  handler: runHandler(async (args: { all: boolean }) =>
+    withDatabase(async ({ knex }) => {
+      const { batch, undone } = await rollback(knex, args.all);
+      if (undone.length === 0) console.log('Nothing to roll back: already at the base migration');
+      else console.log(`Rolled back ${args.all ? 'all batches' : `batch ${batch}`}: ${undone.length} migration(s)\n${undone.map((m) => `  ${m}`).join('\n')}`);
+    }),
+  ),
+};
+
+const status: CommandModule = {
+  command: 'status',
+  describe: 'List applied and pending migrations',
+  handler: runHandler(async () =>
+    withDatabase(async ({ knex, url }) => {
+      const { applied, pending } = await migrationStatus(knex);
+      console.log(`Database: ${redactUrl(url)}`);
+      console.log(`Applied (${applied.length}):`);
+      for (const m of applied) console.log(`  batch ${m.batch}  ${m.migratedAt.toISOString()}  ${m.name}`);
+      console.log(`Pending (${pending.length}):`);
+      for (const m of pending) console.log(`  ${m}`);
+      return 0;
+    }),
+  ),
+};
+
+const unlockCmd: CommandModule = {
+  command: 'unlock',
+  describe: 'Release the migrations lock left behind by a crashed migration',
+  handler: runHandler(async () =>
+    withDatabase(async ({ knex }) => {
+      await unlock(knex);
+      console.log('Migrations lock released');
+    }),
+  ),
+};
+
+const url: CommandModule = {
+  command: 'url',
+  describe: 'Print a connection URL for psql or a BI tool (starts the embedded server if needed)',
+  handler: runHandler(async () => {
+    loadEnv();
+    if (process.env.DATABASE_URL) {
+      console.log(parseDatabaseUrl(process.env.DATABASE_URL).toString());
+      return;
+    }
+    // The URL is for another program (psql, a BI tool), so the server must outlive this command.
+    const server = await ensureEmbeddedServer(undefined, { keepRunning: true });
+    console.log(server.url);
+    console.error('The embedded server keeps running for it; stop it with `quantfoot db stop`.');
+  }),
+};
+
+const stop: CommandModule = {
+  command: 'stop',
+  describe: 'Stop the embedded server that `db url` left running',
+  handler: runHandler(async () => {
+    const result = stopEmbeddedServer();
+    console.log(result === 'in use' ? 'The embedded server is in use by another quantfoot process; it stops when that one ends.' : `Embedded server: ${result}`);
+  }),
+};
+
+export const dbCommand: CommandModule = {
+  command: 'db',
+  describe: 'Manage the database schema (migrations, reference data)',
+  builder: (y: Argv) => y.command(migrate).command(rollbackCmd).command(status).command(unlockCmd).command(url).command(stop).demandCommand(1, 'Name a db command; see quantfoot db --help'),
+  handler: () => undefined,
+};

@@ -1,0 +1,73 @@
+/**
+ * The knex migrator as `quantfoot db` uses it: the same migrations and config as `npx knex migrate:*`,
+ * with errors that say what to do (which file failed, how to unlock).
+ */
+import type { Knex } from 'knex';
+import { QuantfootError } from '../errors';
+import { lastFailedMigration } from './config';
+import { runSeeds } from './seeds';
+
+export interface MigrationStatus {
+  applied: Array<{ name: string; batch: number; migratedAt: Date }>;
+  pending: string[];
+}
+
+export class MigrationLockedError extends QuantfootError {}
+
+export async function migrateLatest(knex: Knex): Promise<{ batch: number; ran: string[]; seeds: string[] }> {
+  const [batch, ran] = await guard(() => knex.migrate.latest() as Promise<[number, string[]]>);
+  // afterAll seeds only when a batch ran; `db migrate` promises usable reference data every time.
+  const seeds = ran.length === 0 ? await runSeeds(knex) : [];
+  return { batch, ran, seeds };
+}
+
+export async function rollback(knex: Knex, all: boolean): Promise<{ batch: number; undone: string[] }> {
+  const [batch, undone] = await guard(() => knex.migrate.rollback(undefined, all) as Promise<[number, string[]]>);
+  return { batch, undone };
+}
+
+export async function unlock(knex: Knex): Promise<void> {
+  await knex.migrate.forceFreeMigrationsLock();
+}
+
+export async function migrationStatus(knex: Knex): Promise<MigrationStatus> {
+  const [, pending] = (await knex.migrate.list()) as [unknown, Array<{ file: string }>];
+  const hasTable = await knex.schema.hasTable('knex_migrations');
+  const applied = hasTable
+    ? (await knex('knex_migrations').select('name', 'batch', 'migration_time').orderBy('id')).map((r: { name: string; batch: number; migration_time: Date }) => ({
+        name: r.name,
+        batch: r.batch,
+        migratedAt: r.migration_time,
+      }))
+    : [];
+  return { applied, pending: pending.map((p) => p.file) };
+}
+
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const e = err as Error & { name?: string };
+    if (e.name === 'LockError' || /already locked/i.test(e.message)) {
+      throw new MigrationLockedError(
+        'the migrations table is locked: another migration is running, or one crashed while holding the lock. ' +
+          'If none is running, release it with `quantfoot db unlock` (or `npx knex migrate:unlock`) and try again.',
+        { cause: err },
+      );
+    }
+    if (lastFailedMigration) {
+      const [statement, reason] = splitKnexMessage(e.message);
+      throw new QuantfootError(
+        `migration ${lastFailedMigration} failed: ${reason}${statement ? `\n  statement: ${statement}` : ''}\n  nothing of this batch was applied (it runs in one transaction)`,
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+}
+
+/** knex prefixes a failed query's error with its SQL: "<sql> - <postgres message>". */
+function splitKnexMessage(message: string): [string | null, string] {
+  const at = message.lastIndexOf(' - ');
+  return at > 0 ? [message.slice(0, at), message.slice(at + 3)] : [null, message];
+}
