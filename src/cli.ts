@@ -1,11 +1,13 @@
 /** The `quantfoot` command line: yargs root with every command registered explicitly. */
 import yargs from 'yargs';
 import { dbCommand } from './commands/db';
+import { etlCommand } from './commands/etl';
 
 export function main(argv: string[]): void {
   void yargs(argv)
     .scriptName('quantfoot')
     .command(dbCommand)
+    .command(etlCommand)
     .demandCommand(1, 'Name a command; see --help')
     .strict()
     .help()

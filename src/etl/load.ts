@@ -1,0 +1,161 @@
+/**
+ * Set-based loading into the golden tables. One multi-row INSERT … ON CONFLICT DO UPDATE per chunk,
+ * guarded by IS DISTINCT FROM so that a row received again unchanged is not rewritten (a re-run
+ * writes nothing). Only when a chunk breaks a constraint do we split it (in savepoints) to find the
+ * offending rows: they are rejected with the constraint's name, and the rest of the batch loads.
+ */
+import type { Knex } from 'knex';
+import type { RunStats } from './stats';
+
+export type Row = Record<string, unknown>;
+
+export interface Rejection {
+  table: string;
+  item: unknown;
+  reason: string;
+}
+
+export interface Batch {
+  /** schema-qualified table, e.g. golden.fixtures */
+  table: string;
+  key: readonly string[];
+  rows: Row[];
+  /** the API item each row came from (same index), kept for rejects */
+  items: unknown[];
+}
+
+/** PostgreSQL allows 65535 bind parameters per statement. */
+const MAX_PARAMS = 60_000;
+
+export interface LoadContext {
+  stats: RunStats;
+  reject(rejection: Rejection): void;
+}
+
+/** Upserts the batch; returns the rows that were loaded (not rejected). */
+export async function upsert(trx: Knex.Transaction, batch: Batch, ctx: LoadContext): Promise<Row[]> {
+  const { rows, items } = dedupeByKey(batch);
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]!);
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const loaded: Row[] = [];
+  for (let start = 0; start < rows.length; start += perChunk) {
+    const chunk = rows.slice(start, start + perChunk);
+    const chunkItems = items.slice(start, start + perChunk);
+    loaded.push(...(await upsertIsolating(trx, batch, columns, chunk, chunkItems, ctx)));
+  }
+  return loaded;
+}
+
+async function upsertIsolating(trx: Knex.Transaction, batch: Batch, columns: string[], rows: Row[], items: unknown[], ctx: LoadContext): Promise<Row[]> {
+  try {
+    const counts = await trx.transaction((sp) => runUpsert(sp, batch, columns, rows));
+    ctx.stats.add(shortName(batch.table), counts);
+    return rows;
+  } catch (err) {
+    if (!isDataError(err)) throw err;
+    if (rows.length === 1) {
+      ctx.stats.add(shortName(batch.table), { rejected: 1 });
+      ctx.reject({ table: shortName(batch.table), item: items[0], reason: describeDbError(err) });
+      return [];
+    }
+    const mid = Math.ceil(rows.length / 2);
+    return [
+      ...(await upsertIsolating(trx, batch, columns, rows.slice(0, mid), items.slice(0, mid), ctx)),
+      ...(await upsertIsolating(trx, batch, columns, rows.slice(mid), items.slice(mid), ctx)),
+    ];
+  }
+}
+
+async function runUpsert(trx: Knex.Transaction, batch: Batch, columns: string[], rows: Row[]): Promise<{ inserted: number; updated: number; unchanged: number }> {
+  const cols = columns.map(ident).join(', ');
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const values = rows.map(() => tuple).join(', ');
+  const bindings = rows.flatMap((r) => columns.map((c) => r[c] ?? null)) as Knex.RawBinding[];
+  const nonKey = columns.filter((c) => !batch.key.includes(c));
+  const alias = 't';
+  const conflict = nonKey.length
+    ? `do update set ${nonKey.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}
+       where (${nonKey.map((c) => `${alias}.${ident(c)}`).join(', ')}) is distinct from (${nonKey.map((c) => `excluded.${ident(c)}`).join(', ')})`
+    : 'do nothing';
+  const sql = `insert into ${qualified(batch.table)} as ${alias} (${cols}) values ${values}
+    on conflict (${batch.key.map(ident).join(', ')}) ${conflict}
+    returning (xmax = 0) as inserted`;
+  const result = await trx.raw<{ rows: Array<{ inserted: boolean }> }>(sql, bindings);
+  const inserted = result.rows.filter((r) => r.inserted).length;
+  const updated = result.rows.length - inserted;
+  return { inserted, updated, unchanged: rows.length - result.rows.length };
+}
+
+/** Inserts rows that only need to exist (placeholders such as a player first seen in a lineup). */
+export async function ensureExists(trx: Knex.Transaction, table: string, key: readonly string[], rows: Row[]): Promise<number> {
+  const unique = dedupeByKey({ table, key, rows, items: rows }).rows;
+  if (unique.length === 0) return 0;
+  const columns = Object.keys(unique[0]!);
+  let created = 0;
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  for (let start = 0; start < unique.length; start += perChunk) {
+    const chunk = unique.slice(start, start + perChunk);
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const res = await trx.raw<{ rowCount: number }>(
+      `insert into ${qualified(table)} (${columns.map(ident).join(', ')}) values ${chunk.map(() => tuple).join(', ')} on conflict (${key.map(ident).join(', ')}) do nothing`,
+      chunk.flatMap((r) => columns.map((c) => r[c] ?? null)) as Knex.RawBinding[],
+    );
+    created += res.rowCount ?? 0;
+  }
+  return created;
+}
+
+/**
+ * Makes a fixture's child collection exactly `rows`: deletes the children of `parentIds` that are
+ * no longer sent (an event cancelled by VAR), then upserts the rest. Runs inside the caller's
+ * transaction, so no reader ever sees a half-replaced collection.
+ */
+export async function replaceChildren(trx: Knex.Transaction, batch: Batch, parentColumn: string, parentIds: number[], ctx: LoadContext): Promise<Row[]> {
+  if (parentIds.length === 0) return [];
+  const { rows } = dedupeByKey(batch);
+  const keep = rows.map((r) => batch.key.map((k) => r[k]));
+  const keyTuple = `(${batch.key.map(ident).join(', ')})`;
+  let sql = `delete from ${qualified(batch.table)} where ${ident(parentColumn)} = any(?::int[])`;
+  const bindings: Knex.RawBinding[] = [parentIds];
+  if (keep.length > 0) {
+    sql += ` and ${keyTuple} not in (values ${keep.map((k) => `(${k.map(() => '?').join(', ')})`).join(', ')})`;
+    bindings.push(...(keep.flat() as Knex.RawBinding[]));
+  }
+  const res = await trx.raw<{ rowCount: number }>(sql, bindings);
+  ctx.stats.add(shortName(batch.table), { deleted: res.rowCount ?? 0 });
+  return upsert(trx, batch, ctx);
+}
+
+/** Later rows win: the API item received last is the truth. */
+function dedupeByKey(batch: Batch): { rows: Row[]; items: unknown[] } {
+  const byKey = new Map<string, number>();
+  batch.rows.forEach((row, i) => byKey.set(JSON.stringify(batch.key.map((k) => row[k])), i));
+  if (byKey.size === batch.rows.length) return { rows: batch.rows, items: batch.items };
+  const keepIdx = [...byKey.values()].sort((a, b) => a - b);
+  return { rows: keepIdx.map((i) => batch.rows[i]!), items: keepIdx.map((i) => batch.items[i]) };
+}
+
+/** Integrity (23xxx) and data (22xxx) errors are the row's fault; anything else is the run's. */
+function isDataError(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code.startsWith('23') || code.startsWith('22');
+}
+
+export function describeDbError(err: unknown): string {
+  const e = err as { constraint?: string; detail?: string; message?: string; code?: string };
+  const message = (e.message ?? String(err)).replace(/^[\s\S]* - /, '');
+  return [e.constraint ? `violates ${e.constraint}` : null, message, e.detail].filter(Boolean).join(': ');
+}
+
+export function shortName(table: string): string {
+  return table.slice(table.indexOf('.') + 1);
+}
+
+function qualified(table: string): string {
+  return table.split('.').map(ident).join('.');
+}
+
+function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,127 @@
+/**
+ * From a validated response to golden rows, in one transaction per response: the one code path
+ * that both `etl run` (live responses) and `etl replay` (stored raw responses) go through.
+ */
+import type { Knex } from 'knex';
+import type { FixtureWithDetails, ItemOf } from '../schemas';
+import { ensureExists, replaceChildren, upsert, type Batch, type LoadContext, type Rejection, type Row } from './load';
+import { countryRow, countryRowOfLeague, leagueRow, seasonRows } from './transform/leagues';
+import { teamRow, teamSeasonRow, venueRow, venueRowOfTeam } from './transform/teams';
+import { playerRow, playerSeasonRows } from './transform/players';
+import { fixtureRow, venuePlaceholderOfFixture } from './transform/fixtures';
+import { eventRows, lineupPlayerRows, lineupRows, playerPlaceholders, playerStatsRows, teamStatsRows } from './transform/fixture-details';
+import { standingRows } from './transform/standings';
+import { injuryRow } from './transform/injuries';
+
+export const LOADED_ENDPOINTS = ['countries', 'leagues', 'teams', 'venues', 'players', 'fixtures', 'standings', 'injuries'] as const;
+export type LoadedEndpoint = (typeof LOADED_ENDPOINTS)[number];
+
+export function isLoadedEndpoint(endpoint: string): endpoint is LoadedEndpoint {
+  return (LOADED_ENDPOINTS as readonly string[]).includes(endpoint);
+}
+
+/** Items of one response, with the request parameters (league and season come from them). */
+export interface ResponseToLoad {
+  endpoint: LoadedEndpoint;
+  parameters: Record<string, string>;
+  items: unknown[];
+}
+
+export interface LoadOutcome {
+  rejects: Rejection[];
+  /** fixtures of an ids response whose details loaded */
+  fixtureIds: number[];
+}
+
+function batch(table: string, key: readonly string[], pairs: Array<[Row | null, unknown]>): Batch {
+  const kept = pairs.filter((p): p is [Row, unknown] => p[0] !== null);
+  return { table, key, rows: kept.map((p) => p[0]), items: kept.map((p) => p[1]) };
+}
+
+/** Loads one response's items; rejected items are returned, everything else is in the database. */
+export async function loadResponse(trx: Knex.Transaction, response: ResponseToLoad, ctx: LoadContext): Promise<LoadOutcome> {
+  const rejects: Rejection[] = [];
+  const local: LoadContext = { stats: ctx.stats, reject: (r) => rejects.push(r) };
+  const p = response.parameters;
+  const fixtureIds: number[] = [];
+  switch (response.endpoint) {
+    case 'countries': {
+      const items = response.items as Array<ItemOf<'countries'>>;
+      await upsert(trx, batch('golden.countries', ['country_name'], items.map((i) => [countryRow(i), i])), local);
+      break;
+    }
+    case 'leagues': {
+      const items = response.items as Array<ItemOf<'leagues'>>;
+      await upsert(trx, batch('golden.countries', ['country_name'], items.map((i) => [countryRowOfLeague(i), i])), local);
+      await upsert(trx, batch('golden.leagues', ['league_id'], items.map((i) => [leagueRow(i), i])), local);
+      const season = p.season ? Number(p.season) : undefined;
+      await upsert(trx, batch('golden.seasons', ['league_id', 'season'], items.flatMap((i) => seasonRows(i, season).map((r): [Row, unknown] => [r, i]))), local);
+      break;
+    }
+    case 'venues': {
+      const items = response.items as Array<ItemOf<'venues'>>;
+      await upsert(trx, batch('golden.venues', ['venue_id'], items.map((i) => [venueRow(i), i])), local);
+      break;
+    }
+    case 'teams': {
+      const items = response.items as Array<ItemOf<'teams'>>;
+      await upsert(trx, batch('golden.venues', ['venue_id'], items.map((i) => [venueRowOfTeam(i), i])), local);
+      const teams = await upsert(trx, batch('golden.teams', ['team_id'], items.map((i) => [teamRow(i), i])), local);
+      if (p.league && p.season) {
+        const loaded = new Set(teams.map((t) => t['team_id']));
+        const ofSeason = items.filter((i) => loaded.has(i.team.id));
+        await upsert(trx, batch('golden.team_seasons', ['league_id', 'season', 'team_id'], ofSeason.map((i) => [teamSeasonRow(i, Number(p.league), Number(p.season)), i])), local);
+      }
+      break;
+    }
+    case 'players': {
+      const items = response.items as Array<ItemOf<'players'>>;
+      const players = await upsert(trx, batch('golden.players', ['player_id'], items.map((i) => [playerRow(i), i])), local);
+      if (p.league && p.season) {
+        const loaded = new Set(players.map((r) => r['player_id']));
+        const pairs = items.filter((i) => loaded.has(i.player.id)).flatMap((i) => playerSeasonRows(i, Number(p.league), Number(p.season)).map((r): [Row, unknown] => [r, i]));
+        await upsert(trx, batch('golden.player_team_seasons', ['player_id', 'team_id', 'league_id', 'season'], pairs), local);
+      }
+      break;
+    }
+    case 'fixtures': {
+      const items = response.items as Array<ItemOf<'fixtures'>>;
+      const venues = items.map(venuePlaceholderOfFixture).filter((v): v is Row => v !== null);
+      ctx.stats.add('venues', { inserted: await ensureExists(trx, 'golden.venues', ['venue_id'], venues) });
+      const fixtures = await upsert(trx, batch('golden.fixtures', ['fixture_id'], items.map((i) => [fixtureRow(i), i])), local);
+      if (p.id || p.ids) {
+        const loaded = new Set(fixtures.map((f) => f['fixture_id'] as number));
+        const detailed = (items as FixtureWithDetails[]).filter((i) => loaded.has(i.fixture.id));
+        await loadFixtureDetails(trx, detailed, local);
+        fixtureIds.push(...detailed.map((i) => i.fixture.id));
+      }
+      break;
+    }
+    case 'standings': {
+      const items = response.items as Array<ItemOf<'standings'>>;
+      await upsert(trx, batch('golden.standings', ['league_id', 'season', 'group_name', 'team_id'], items.flatMap((i) => standingRows(i).map((r): [Row, unknown] => [r, i]))), local);
+      break;
+    }
+    case 'injuries': {
+      const items = response.items as Array<ItemOf<'injuries'>>;
+      await upsert(trx, batch('golden.injuries', ['fixture_id', 'player_id'], items.map((i) => [injuryRow(i), i])), local);
+      break;
+    }
+  }
+  for (const r of rejects) ctx.reject(r);
+  return { rejects, fixtureIds };
+}
+
+/** Replaces each fixture's events, lineups and statistics with what this response says. */
+async function loadFixtureDetails(trx: Knex.Transaction, items: FixtureWithDetails[], ctx: LoadContext): Promise<void> {
+  const ids = items.map((i) => i.fixture.id);
+  const placeholders = items.flatMap((i) => playerPlaceholders(i.events, i.lineups, i.players));
+  ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], placeholders) });
+  const rowsOf = (fn: (i: FixtureWithDetails) => Row[]) => items.flatMap((i) => fn(i).map((r): [Row, unknown] => [r, i]));
+  await replaceChildren(trx, batch('golden.fixture_events', ['fixture_id', 'event_index'], rowsOf((i) => eventRows(i.fixture.id, i.events))), 'fixture_id', ids, ctx);
+  // A line-up no longer sent takes its players with it (cascade); the rest are replaced after.
+  await replaceChildren(trx, batch('golden.fixture_lineups', ['fixture_id', 'team_id'], rowsOf((i) => lineupRows(i.fixture.id, i.lineups))), 'fixture_id', ids, ctx);
+  await replaceChildren(trx, batch('golden.fixture_lineup_players', ['fixture_id', 'team_id', 'player_id'], rowsOf((i) => lineupPlayerRows(i.fixture.id, i.lineups))), 'fixture_id', ids, ctx);
+  await replaceChildren(trx, batch('golden.fixture_team_stats', ['fixture_id', 'team_id'], rowsOf((i) => teamStatsRows(i.fixture.id, i.statistics))), 'fixture_id', ids, ctx);
+  await replaceChildren(trx, batch('golden.fixture_player_stats', ['fixture_id', 'team_id', 'player_id'], rowsOf((i) => playerStatsRows(i.fixture.id, i.players))), 'fixture_id', ids, ctx);
+}

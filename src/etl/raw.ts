@@ -1,0 +1,23 @@
+/** Raw landing: every API response stored as received, before any transform (deduplicated by sha256). */
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { ApiResponseRecord } from '../api/client';
+
+export interface RawContext {
+  runId: number | null;
+  leagueId: number | null;
+  season: number | null;
+}
+
+export function responseSha256(r: Pick<ApiResponseRecord, 'endpoint' | 'parameters' | 'body'>): string {
+  return createHash('sha256').update(JSON.stringify([r.endpoint, r.parameters, r.body])).digest('hex');
+}
+
+export async function storeRawResponse(knex: Knex, r: ApiResponseRecord, ctx: RawContext): Promise<void> {
+  await knex.raw(
+    `insert into raw.api_responses (endpoint, parameters, league_id, season, http_status, body, sha256, first_received_at, last_received_at, run_id)
+     values (?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+     on conflict (sha256) do update set last_received_at = excluded.last_received_at`,
+    [r.endpoint, JSON.stringify(r.parameters), ctx.leagueId, ctx.season, r.httpStatus, JSON.stringify(r.body), responseSha256(r), r.receivedAt, r.receivedAt, ctx.runId],
+  );
+}

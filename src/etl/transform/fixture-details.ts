@@ -1,0 +1,164 @@
+/**
+ * The embedded collections of /fixtures?ids= (or /fixtures/events|lineups|statistics|players) →
+ * events, lineups, lineup players, team and player statistics rows, plus placeholder rows for
+ * players the line-ups name before /players knows them.
+ */
+import type { ItemOf } from '../../schemas';
+import type { Row } from '../load';
+import { toDecimal, toInt, toPercent } from './parse';
+
+type Event = ItemOf<'fixtures/events'>;
+type Lineup = ItemOf<'fixtures/lineups'>;
+type TeamStats = ItemOf<'fixtures/statistics'>;
+type PlayerStats = ItemOf<'fixtures/players'>;
+
+export function eventRows(fixtureId: number, events: Event[]): Row[] {
+  return events.map((e, index) => ({
+    fixture_id: fixtureId,
+    event_index: index,
+    elapsed: e.time.elapsed,
+    extra: e.time.extra,
+    team_id: e.team.id,
+    player_id: e.player.id,
+    player_name: e.player.name,
+    assist_id: e.assist.id,
+    assist_name: e.assist.name,
+    type: e.type,
+    detail: e.detail,
+    comments: e.comments,
+    is_shootout: e.comments === 'Penalty Shootout',
+  }));
+}
+
+export function lineupRows(fixtureId: number, lineups: Lineup[]): Row[] {
+  return lineups.map((l) => ({
+    fixture_id: fixtureId,
+    team_id: l.team.id,
+    formation: l.formation,
+    coach_id: l.coach.id,
+    coach_name: l.coach.name,
+    coach_photo_url: l.coach.photo,
+    colors: l.team.colors === null ? null : JSON.stringify(l.team.colors),
+  }));
+}
+
+export function lineupPlayerRows(fixtureId: number, lineups: Lineup[]): Row[] {
+  return lineups.flatMap((l) =>
+    [
+      ...l.startXI.map((p, i) => [p, true, i] as const),
+      ...l.substitutes.map((p, i) => [p, false, i] as const),
+    ].map(([{ player: p }, isStarter, index]) => ({
+      fixture_id: fixtureId,
+      team_id: l.team.id,
+      player_id: p.id,
+      player_name: p.name,
+      shirt_number: p.number,
+      position: p.pos,
+      grid: p.grid,
+      is_starter: isStarter,
+      list_index: index,
+    })),
+  );
+}
+
+/** The documented statistic types and their columns; any other type goes to other_stats. */
+const TEAM_STAT_COLUMNS: Record<string, { column: string; parse: (v: number | string | null) => number | null }> = {
+  'Shots on Goal': { column: 'shots_on_goal', parse: toInt },
+  'Shots off Goal': { column: 'shots_off_goal', parse: toInt },
+  'Total Shots': { column: 'shots_total', parse: toInt },
+  'Blocked Shots': { column: 'shots_blocked', parse: toInt },
+  'Shots insidebox': { column: 'shots_inside_box', parse: toInt },
+  'Shots outsidebox': { column: 'shots_outside_box', parse: toInt },
+  Fouls: { column: 'fouls', parse: toInt },
+  'Corner Kicks': { column: 'corner_kicks', parse: toInt },
+  Offsides: { column: 'offsides', parse: toInt },
+  'Ball Possession': { column: 'possession_pct', parse: toPercent },
+  'Yellow Cards': { column: 'yellow_cards', parse: toInt },
+  'Red Cards': { column: 'red_cards', parse: toInt },
+  'Goalkeeper Saves': { column: 'goalkeeper_saves', parse: toInt },
+  'Total passes': { column: 'passes_total', parse: toInt },
+  'Passes accurate': { column: 'passes_accurate', parse: toInt },
+  'Passes %': { column: 'passes_pct', parse: toPercent },
+  expected_goals: { column: 'expected_goals', parse: toDecimal },
+  goals_prevented: { column: 'goals_prevented', parse: toDecimal },
+};
+
+export const KNOWN_STATISTIC_TYPES = Object.keys(TEAM_STAT_COLUMNS);
+
+export function teamStatsRows(fixtureId: number, blocks: TeamStats[]): Row[] {
+  return blocks.map((b) => {
+    const row: Row = { fixture_id: fixtureId, team_id: b.team.id };
+    for (const { column } of Object.values(TEAM_STAT_COLUMNS)) row[column] = null;
+    const other: Record<string, unknown> = {};
+    for (const s of b.statistics) {
+      const known = TEAM_STAT_COLUMNS[s.type];
+      if (known) row[known.column] = known.parse(s.value);
+      else other[s.type] = s.value;
+    }
+    // Half-time splits (half=true) are not columns yet; keep them rather than drop them.
+    if (b.statistics_1h) other['statistics_1h'] = b.statistics_1h;
+    if (b.statistics_2h) other['statistics_2h'] = b.statistics_2h;
+    row['other_stats'] = JSON.stringify(other);
+    return row;
+  });
+}
+
+export function playerStatsRows(fixtureId: number, blocks: PlayerStats[]): Row[] {
+  return blocks.flatMap((b) =>
+    b.players.flatMap(({ player, statistics }) =>
+      statistics.slice(0, 1).map((s) => ({
+        fixture_id: fixtureId,
+        team_id: b.team.id,
+        player_id: player.id,
+        shirt_number: s.games.number,
+        position: s.games.position,
+        rating: toDecimal(s.games.rating),
+        is_captain: s.games.captain,
+        is_substitute: s.games.substitute,
+        minutes: s.games.minutes,
+        offsides: s.offsides,
+        shots_total: s.shots.total,
+        shots_on: s.shots.on,
+        goals: s.goals.total,
+        goals_conceded: s.goals.conceded,
+        assists: s.goals.assists,
+        saves: s.goals.saves,
+        passes_total: s.passes.total,
+        passes_key: s.passes.key,
+        passes_accurate: toInt(s.passes.accuracy),
+        tackles_total: s.tackles.total,
+        blocks: s.tackles.blocks,
+        interceptions: s.tackles.interceptions,
+        duels_total: s.duels.total,
+        duels_won: s.duels.won,
+        dribbles_attempts: s.dribbles.attempts,
+        dribbles_success: s.dribbles.success,
+        dribbles_past: s.dribbles.past,
+        fouls_drawn: s.fouls.drawn,
+        fouls_committed: s.fouls.committed,
+        yellow_cards: s.cards.yellow,
+        red_cards: s.cards.red,
+        penalties_won: s.penalty.won,
+        penalties_committed: s.penalty.commited,
+        penalties_scored: s.penalty.scored,
+        penalties_missed: s.penalty.missed,
+        penalties_saved: s.penalty.saved,
+      })),
+    ),
+  );
+}
+
+/** Players named by line-ups, events and player statistics, as minimal rows (id and name). */
+export function playerPlaceholders(events: Event[], lineups: Lineup[], players: PlayerStats[]): Row[] {
+  const rows: Row[] = [];
+  const add = (id: number | null, name: string | null) => {
+    if (id !== null && id > 0) rows.push({ player_id: id, name: name || `Player ${id}` });
+  };
+  for (const e of events) {
+    add(e.player.id, e.player.name);
+    add(e.assist.id, e.assist.name);
+  }
+  for (const l of lineups) for (const { player } of [...l.startXI, ...l.substitutes]) add(player.id, player.name);
+  for (const b of players) for (const { player } of b.players) add(player.id, player.name);
+  return rows;
+}

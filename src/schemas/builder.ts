@@ -1,0 +1,75 @@
+/**
+ * Small JSON Schema builders that also carry the TypeScript type of what they accept, so each
+ * endpoint's schema is written once and its item type is inferred from it (no second, drifting
+ * interface). The values are plain JSON Schema (draft-07) objects that ajv compiles as they are.
+ *
+ * Conventions, after SPEC.md §6 and §11 (schema drift):
+ * - every key of an object is required unless wrapped in `optional()`; keys the API added later
+ *   (`status.extra`, `league.standings`, …) are optional so that old data still validates;
+ * - unknown keys are always allowed: the API adds keys without versioning;
+ * - nullability is explicit with `nullable()`.
+ */
+
+declare const TYPE: unique symbol;
+declare const OPTIONAL: unique symbol;
+
+/** A JSON Schema object whose accepted values have the TypeScript type T (phantom, never set). */
+export interface Schema<T> {
+  readonly [TYPE]?: T;
+  readonly [keyword: string]: unknown;
+}
+
+/** A property schema whose key may be absent from its object. */
+export interface OptionalSchema<T> extends Schema<T> {
+  readonly [OPTIONAL]: true;
+}
+
+export type Infer<S> = S extends Schema<infer T> ? T : never;
+
+type Properties = Record<string, Schema<unknown>>;
+type RequiredKeys<P extends Properties> = {
+  [K in keyof P]: P[K] extends OptionalSchema<unknown> ? never : K;
+}[keyof P];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+export type ObjectOf<P extends Properties> = Simplify<
+  { [K in RequiredKeys<P>]: Infer<P[K]> } & { [K in Exclude<keyof P, RequiredKeys<P>>]?: Infer<P[K]> }
+>;
+
+const optionalSchemas = new WeakSet<object>();
+
+export const integer: Schema<number> = { type: 'integer' };
+export const string: Schema<string> = { type: 'string' };
+export const boolean: Schema<boolean> = { type: 'boolean' };
+/** An ISO-8601 date-time with offset, e.g. `2024-03-30T17:30:00+00:00`. */
+export const dateTime: Schema<string> = { type: 'string', format: 'date-time' };
+/** A calendar date, `YYYY-MM-DD`. */
+export const date: Schema<string> = { type: 'string', format: 'date' };
+
+/** Adds `null` to the accepted types (works for objects and arrays too, since `type` lists them). */
+export function nullable<T>(schema: Schema<T>): Schema<T | null> {
+  const types = schema.type;
+  if (typeof types !== 'string' && !Array.isArray(types)) {
+    throw new TypeError('nullable() needs a schema with a "type" keyword');
+  }
+  return { ...schema, type: [...(Array.isArray(types) ? types : [types]), 'null'] };
+}
+
+export function optional<T>(schema: Schema<T>): OptionalSchema<T> {
+  const copy = { ...schema };
+  optionalSchemas.add(copy);
+  return copy as OptionalSchema<T>;
+}
+
+export function object<P extends Properties>(properties: P): Schema<ObjectOf<P>> {
+  const required = Object.keys(properties).filter((key) => !optionalSchemas.has(properties[key]!));
+  return { type: 'object', properties, required };
+}
+
+export function arrayOf<T>(items: Schema<T>): Schema<T[]> {
+  return { type: 'array', items };
+}
+
+/** A value of one of several JSON types, e.g. a statistic that is `12`, `"47%"` or null. */
+export function oneOfTypes<T>(...types: string[]): Schema<T> {
+  return { type: types };
+}
