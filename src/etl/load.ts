@@ -115,12 +115,12 @@ export async function replaceChildren(trx: Knex.Transaction, batch: Batch, paren
   if (parentIds.length === 0) return [];
   const { rows } = dedupeByKey(batch);
   const keep = rows.map((r) => batch.key.map((k) => r[k]));
-  const keyTuple = `(${batch.key.map(ident).join(', ')})`;
+  // Keys travel as one jsonb parameter: typed by the columns they are compared with, any size.
   let sql = `delete from ${qualified(batch.table)} where ${ident(parentColumn)} = any(?::int[])`;
   const bindings: Knex.RawBinding[] = [parentIds];
   if (keep.length > 0) {
-    sql += ` and ${keyTuple} not in (values ${keep.map((k) => `(${k.map(() => '?').join(', ')})`).join(', ')})`;
-    bindings.push(...(keep.flat() as Knex.RawBinding[]));
+    sql += ` and jsonb_build_array(${batch.key.map(ident).join(', ')}) not in (select jsonb_array_elements(?::jsonb))`;
+    bindings.push(JSON.stringify(keep));
   }
   const res = await trx.raw<{ rowCount: number }>(sql, bindings);
   ctx.stats.add(shortName(batch.table), { deleted: res.rowCount ?? 0 });
