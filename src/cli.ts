@@ -2,12 +2,16 @@
 import yargs from 'yargs';
 import { dbCommand } from './commands/db';
 import { etlCommand } from './commands/etl';
+import { demoCommand } from './commands/demo';
+import { mockApiCommand } from './commands/mock-api';
 
 export function main(argv: string[]): void {
   void yargs(argv)
     .scriptName('quantfoot')
     .command(dbCommand)
     .command(etlCommand)
+    .command(demoCommand)
+    .command(mockApiCommand)
     .demandCommand(1, 'Name a command; see --help')
     .strict()
     .help()

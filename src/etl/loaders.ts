@@ -11,7 +11,7 @@ import { playerRow, playerSeasonRows } from './transform/players';
 import { fixtureRow, venuePlaceholderOfFixture } from './transform/fixtures';
 import { eventRows, lineupPlayerRows, lineupRows, playerPlaceholders, playerStatsRows, teamStatsRows } from './transform/fixture-details';
 import { standingRows } from './transform/standings';
-import { injuryRow } from './transform/injuries';
+import { injuryRow, playerPlaceholderOfInjury } from './transform/injuries';
 
 export const LOADED_ENDPOINTS = ['countries', 'leagues', 'teams', 'venues', 'players', 'fixtures', 'standings', 'injuries'] as const;
 export type LoadedEndpoint = (typeof LOADED_ENDPOINTS)[number];
@@ -104,6 +104,7 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
     }
     case 'injuries': {
       const items = response.items as Array<ItemOf<'injuries'>>;
+      ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.map(playerPlaceholderOfInjury)) });
       await upsert(trx, batch('golden.injuries', ['fixture_id', 'player_id'], items.map((i) => [injuryRow(i), i])), local);
       break;
     }

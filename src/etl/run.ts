@@ -18,6 +18,7 @@ import { RunStats } from './stats';
 import { STATUSES_WITH_DETAILS } from './streams';
 import { fixtureFingerprint } from './transform/fixtures';
 import type { Reporter } from './report';
+import { Fixture, Season } from '../models';
 
 export interface RunOptions {
   leagueId: number;
@@ -97,7 +98,7 @@ export async function runLeagueSeason(
     const touch = (trx: Knex, stream: string, extra: Bookmark = {}) => writeState(trx, leagueId, season, stream, { refreshed_at: now.toISOString(), ...extra }, runId);
 
     // leagues (+ countries, seasons)
-    const seasonKnown = await knex('golden.seasons').where({ league_id: leagueId, season }).first();
+    const seasonKnown = await Season.query(knex).findById([leagueId, season]);
     if (!seasonKnown || isStale(await readState(knex, leagueId, season, 'leagues'))) {
       reporter.stream('leagues');
       const res = await client.get('leagues', { id: leagueId, season });
@@ -127,7 +128,7 @@ export async function runLeagueSeason(
     // fixture details, 20 a call, each batch committed with its fingerprints
     const bookmark = (await readState<Bookmark>(knex, leagueId, season, 'fixture_details')) ?? {};
     const seen = bookmark.fingerprints ?? {};
-    const loadedIds = new Set<number>(await knex('golden.fixtures').where({ league_id: leagueId, season }).pluck('fixture_id'));
+    const loadedIds = new Set((await Fixture.query(knex).where({ league_id: leagueId, season }).select('fixture_id')).map((f) => f.fixture_id));
     const due = listed.filter((f) => loadedIds.has(f.fixture.id) && STATUSES_WITH_DETAILS.has(f.fixture.status.short) && (options.full || seen[f.fixture.id] !== fixtureFingerprint(f)));
     const fingerprintOf = new Map(due.map((f) => [f.fixture.id, fixtureFingerprint(f)]));
     reporter.stream('fixture_details', Math.ceil(due.length / 20));
@@ -138,7 +139,7 @@ export async function runLeagueSeason(
         await trx.raw(
           `insert into etl.state (league_id, season, stream, bookmark, run_id) values (?, ?, 'fixture_details', jsonb_build_object('fingerprints', ?::jsonb), ?)
            on conflict (league_id, season, stream) do update
-           set bookmark = jsonb_set(etl.state.bookmark, '{fingerprints}', coalesce(etl.state.bookmark->'fingerprints', '{}'::jsonb) || excluded.bookmark->'fingerprints'), run_id = excluded.run_id, updated_at = now()`,
+           set bookmark = jsonb_set(etl.state.bookmark, '{fingerprints}', coalesce(etl.state.bookmark->'fingerprints', '{}'::jsonb) || (excluded.bookmark->'fingerprints')), run_id = excluded.run_id, updated_at = now()`,
           [leagueId, season, JSON.stringify(patch), runId],
         );
       });
@@ -218,12 +219,12 @@ export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine
   const stale = (b: Bookmark | null) => options.full || !b?.refreshed_at || now - Date.parse(b.refreshed_at) > options.refreshIntervalHours * 3600_000;
   const state = async (s: string) => readState<Bookmark>(knex, leagueId, season, s);
   const plan: PlanLine[] = [];
-  const seasonKnown = await knex('golden.seasons').where({ league_id: leagueId, season }).first();
+  const seasonKnown = await Season.query(knex).findById([leagueId, season]);
   plan.push(!seasonKnown || stale(await state('leagues')) ? { stream: 'leagues', calls: 1, why: seasonKnown ? 'stale' : 'league-season not loaded yet' } : { stream: 'leagues', calls: 0, why: 'fresh' });
   plan.push(stale(await state('teams')) ? { stream: 'teams', calls: 1, why: 'stale or never loaded' } : { stream: 'teams', calls: 0, why: 'fresh (1 if the fixtures name a new team)' });
   plan.push({ stream: 'fixtures', calls: 1, why: 'always: the list tells what changed' });
   const fp = (await state('fixture_details'))?.fingerprints ?? {};
-  const fixtures = await knex('golden.fixtures').where({ league_id: leagueId, season }).select('fixture_id', 'status_short', 'kickoff_at');
+  const fixtures = await Fixture.query(knex).where({ league_id: leagueId, season }).select('fixture_id', 'status_short', 'kickoff_at');
   const known = fixtures.length;
   const likely = options.full
     ? fixtures.filter((f) => f.kickoff_at.getTime() <= now).length

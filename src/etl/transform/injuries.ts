@@ -11,3 +11,8 @@ export function injuryRow(item: ItemOf<'injuries'>): Row {
     reason: item.player.reason,
   };
 }
+
+/** The injured player as a minimal row, for players /players does not list (e.g. left the squad). */
+export function playerPlaceholderOfInjury(item: ItemOf<'injuries'>): Row {
+  return { player_id: item.player.id, name: item.player.name || `Player ${item.player.id}` };
+}
