@@ -117,6 +117,8 @@ type Attempt<E extends Endpoint> =
   | { kind: 'retry'; failure: string; rateLimited: boolean };
 
 const FREE_ENDPOINTS = new Set<string>(['status']);
+/** Real API-Football keys are 32 characters; shorter ones are test keys, not secrets in bodies. */
+const MIN_MASKED_KEY_LENGTH = 8;
 const AUTH_ERROR_KEYS = new Set(['token', 'ip', 'domain']);
 
 export class ApiFootballClient {
@@ -125,6 +127,7 @@ export class ApiFootballClient {
   private readonly pacer: MinutePacer;
   private readonly redactKey: (text: string) => string;
   private readonly containsKey: (text: string) => boolean;
+  private readonly keyLength: number;
   private readonly options: Required<Pick<ApiClientOptions, 'maxAttempts' | 'retryBaseDelayMs' | 'retryMaxDelayMs' | 'dailyReserve'>> &
     Pick<ApiClientOptions, 'maxCalls' | 'onResponse' | 'log'>;
   private calls = 0;
@@ -136,6 +139,7 @@ export class ApiFootballClient {
     if (!key) throw new ConfigError('API_FOOTBALL_KEY is not set: the API-Football key is needed to call the API.');
     const baseUrl = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     this.redactKey = (text) => text.split(key).join('***');
+    this.keyLength = key.length;
     this.containsKey = (text) => text.includes(key);
     this.options = {
       maxAttempts: positiveInteger('maxAttempts', options.maxAttempts ?? 5),
@@ -336,15 +340,18 @@ export class ApiFootballClient {
     this.daily = { limit, remaining: limit - current };
   }
 
-  /** A body that quotes the key (an echoing proxy, a debug page) is stored and returned with it masked. */
+  /**
+   * A body that quotes the key (an echoing proxy, a debug page) is stored and returned with it masked.
+   * Only string values equal to or containing the whole key are masked, never property names, and
+   * only for keys long enough to be secrets: masking a short test key such as "k" inside every
+   * string would corrupt the data ("tackles" → "tac***les").
+   */
   private redactBody(body: unknown): unknown {
-    if (body === undefined || !this.containsKey(JSON.stringify(body))) return body;
+    if (body === undefined || this.keyLength < MIN_MASKED_KEY_LENGTH || !this.containsKey(JSON.stringify(body))) return body;
     const redact = (value: unknown): unknown => {
       if (typeof value === 'string') return this.redactKey(value);
       if (Array.isArray(value)) return value.map(redact);
-      if (typeof value === 'object' && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([name, inner]) => [this.redactKey(name), redact(inner)]));
-      }
+      if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, redact(inner)]));
       return value;
     };
     return redact(body);

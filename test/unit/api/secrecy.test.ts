@@ -92,4 +92,12 @@ describe('api: the key never leaks', () => {
     expect(JSON.stringify(records) + JSON.stringify(result)).not.to.include(KEY);
     expect(result.items[0]!.name).to.equal('USA ***');
   });
+
+  it('leaves bodies intact with a short test key (masking "k" would corrupt every name with a k)', async () => {
+    server = await startServer((request, res) => sendJson(res, envelope(request, [{ ...COUNTRY, name: 'Kazakhstan', code: 'KZ' }])));
+    client = new ApiFootballClient({ key: 'k', baseUrl: server.url });
+    const result = await client.get('countries');
+    expect(result.items[0]!.name).to.equal('Kazakhstan');
+    expect(result.rejects).to.deep.equal([]);
+  });
 });

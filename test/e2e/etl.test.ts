@@ -1,0 +1,222 @@
+import { expect } from 'chai';
+import pg from 'pg';
+import type { Knex } from 'knex';
+import { startMockApi, type MockApi } from '../../src/mock-api/server';
+import { quantfoot } from '../support/cli';
+import { testServerKind, useFreshDatabase } from '../support/db';
+
+const GOLDEN = ['fixtures', 'fixture_events', 'fixture_lineups', 'fixture_lineup_players', 'fixture_team_stats', 'fixture_player_stats', 'teams', 'team_seasons', 'venues', 'players', 'player_team_seasons', 'standings', 'injuries', 'leagues', 'seasons', 'countries'];
+
+/** What the mock serves for a league-season, counted by fetching it as any client would. */
+async function served(mock: MockApi, league: number, season: number) {
+  const get = async (q: string) => (await (await fetch(`${mock.url}/${q}`, { headers: { 'x-apisports-key': 'oracle' } })).json()) as { response: any[] };
+  const list = (await get(`fixtures?league=${league}&season=${season}`)).response;
+  const played = list.filter((f) => !['NS', 'TBD', 'PST', 'CANC'].includes(f.fixture.status.short)).map((f) => f.fixture.id as number);
+  const counts = { fixtures: list.length, events: 0, lineups: 0, lineupPlayers: 0, teamStats: 0, playerStats: 0 };
+  for (let i = 0; i < played.length; i += 20) {
+    for (const f of (await get(`fixtures?ids=${played.slice(i, i + 20).join('-')}`)).response) {
+      counts.events += f.events.length;
+      counts.lineups += f.lineups.length;
+      counts.lineupPlayers += f.lineups.reduce((n: number, l: any) => n + l.startXI.length + l.substitutes.length, 0);
+      counts.teamStats += f.statistics.length;
+      counts.playerStats += f.players.reduce((n: number, p: any) => n + p.players.length, 0);
+    }
+  }
+  return { ...counts, played };
+}
+
+async function count(knex: Knex, table: string, league: number, season: number): Promise<number> {
+  const q = table === 'fixtures'
+    ? knex('golden.fixtures').where({ league_id: league, season })
+    : knex(`golden.${table}`).whereIn('fixture_id', knex('golden.fixtures').select('fixture_id').where({ league_id: league, season }));
+  return Number((await q.count({ n: '*' }))[0]!.n);
+}
+
+async function lastRun(knex: Knex) {
+  const run = await knex('etl.runs').orderBy('run_id', 'desc').first();
+  const tables = await knex('etl.run_tables').where({ run_id: run.run_id });
+  const written = tables.reduce((n: number, t: any) => n + t.inserted + t.updated + t.deleted, 0);
+  return { run, tables, written };
+}
+
+/** A hash per golden table over all its rows, to compare two states of the database. */
+async function goldenHashes(knex: Knex): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of GOLDEN) {
+    const { rows } = await knex.raw(`select md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as h, count(*)::int as n from golden.${t} r`);
+    out[t] = `${rows[0].n}:${rows[0].h}`;
+  }
+  return out;
+}
+
+describe(`etl run against the mock API, as a user runs it (${testServerKind()} server)`, () => {
+  const ctx = useFreshDatabase('etl_e2e', { migrate: true });
+  let mock: MockApi;
+  const env = () => ({ DATABASE_URL: ctx.db.url, API_FOOTBALL_URL: mock.url, API_FOOTBALL_KEY: 'test-key' });
+  before(async () => {
+    mock = await startMockApi({ port: 0, seed: 1, asOf: '2023-12-01' });
+  });
+  after(async () => mock?.close());
+
+  it('--dry-run prints the call plan and calls nothing', async () => {
+    const before = mock.stats().requests;
+    const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023', '--dry-run'], env());
+    expect(res.code, res.stderr).to.equal(0);
+    expect(res.stdout).to.match(/Call plan/).and.match(/fixtures\s+1 call/).and.match(/total/);
+    expect(mock.stats().requests).to.equal(before);
+    expect(await count(ctx.db.knex, 'fixtures', 39, 2023)).to.equal(0);
+  });
+
+  it('a full load holds every fixture, event, line-up and statistic the mock served', async () => {
+    const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023', '--log-format', 'json'], env());
+    expect(res.code, res.stderr).to.equal(0);
+    expect(res.stdout).to.match(/run \d+: succeeded/);
+    const oracle = await served(mock, 39, 2023);
+    expect(await count(ctx.db.knex, 'fixtures', 39, 2023)).to.equal(oracle.fixtures).and.equal(380);
+    expect(await count(ctx.db.knex, 'fixture_events', 39, 2023)).to.equal(oracle.events);
+    expect(await count(ctx.db.knex, 'fixture_lineups', 39, 2023)).to.equal(oracle.lineups);
+    expect(await count(ctx.db.knex, 'fixture_lineup_players', 39, 2023)).to.equal(oracle.lineupPlayers);
+    expect(await count(ctx.db.knex, 'fixture_team_stats', 39, 2023)).to.equal(oracle.teamStats);
+    expect(await count(ctx.db.knex, 'fixture_player_stats', 39, 2023)).to.equal(oracle.playerStats);
+    const { run } = await lastRun(ctx.db.knex);
+    expect(run.status).to.equal('succeeded');
+    expect(await ctx.db.knex('etl.rejects').count({ n: '*' })).to.deep.equal([{ n: '0' }]);
+    expect(Number((await ctx.db.knex('raw.api_responses').count({ n: '*' }))[0]!.n)).to.equal(run.calls_used);
+    // JSON log lines when not on a terminal
+    expect(res.stderr.split('\n').filter(Boolean).every((l) => l.startsWith('{'))).to.equal(true);
+  });
+
+  it('a second run makes at most 3 calls and rewrites zero rows', async () => {
+    const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023'], env());
+    expect(res.code, res.stderr).to.equal(0);
+    const { run, written } = await lastRun(ctx.db.knex);
+    expect(run.calls_used).to.be.at.most(3);
+    expect(written).to.equal(0);
+  });
+
+  it('advancing the mock by a round loads only that round\'s fixtures', async () => {
+    const before = await served(mock, 39, 2023);
+    mock.setAsOf('2023-12-09');
+    const after = await served(mock, 39, 2023);
+    const newlyPlayed = after.played.filter((id) => !before.played.includes(id)).sort((a, b) => a - b);
+    expect(newlyPlayed.length).to.be.within(9, 11);
+    const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023'], env());
+    expect(res.code, res.stderr).to.equal(0);
+    const { run, tables } = await lastRun(ctx.db.knex);
+    const requested = (await ctx.db.knex('raw.api_responses').where({ run_id: run.run_id }).whereRaw("parameters->>'ids' is not null").pluck('parameters'))
+      .flatMap((p: { ids: string }) => p.ids.split('-').map(Number)).sort((a: number, b: number) => a - b);
+    expect(requested).to.deep.equal(newlyPlayed);
+    expect(tables.find((t: any) => t.table_name === 'fixtures')).to.include({ inserted: 0 });
+    expect(await count(ctx.db.knex, 'fixture_events', 39, 2023)).to.equal(after.events);
+  });
+
+  it('replay rebuilds identical golden tables from raw responses with zero API calls', async () => {
+    const original = await goldenHashes(ctx.db.knex);
+    await ctx.db.knex.raw(`truncate ${GOLDEN.filter((t) => t !== 'countries').map((t) => `golden.${t}`).join(', ')}, golden.countries cascade`);
+    const calls = mock.stats().requests;
+    const res = await quantfoot(['etl', 'replay', '--league', '39', '--season', '2023'], { DATABASE_URL: ctx.db.url, API_FOOTBALL_URL: 'http://127.0.0.1:9', API_FOOTBALL_KEY: '' });
+    expect(res.code, res.stderr).to.equal(0);
+    expect(mock.stats().requests).to.equal(calls);
+    expect(await goldenHashes(ctx.db.knex)).to.deep.equal(original);
+  });
+
+  it('refuses a second run of the same league-season, while another league runs in parallel', async () => {
+    const holder = new pg.Client({ connectionString: ctx.db.url });
+    await holder.connect();
+    await holder.query('select pg_advisory_lock($1, $2)', [0x5146, 39 * 10_000 + 2023]);
+    try {
+      const [same, other] = await Promise.all([
+        quantfoot(['etl', 'run', '--league', '39', '--season', '2023'], env()),
+        quantfoot(['etl', 'run', '--league', '2', '--season', '2023', '--max-calls', '3'], env()),
+      ]);
+      expect(same.code).to.equal(1);
+      expect(same.stderr).to.include('another run is loading league 39 season 2023');
+      expect(other.stderr).to.not.include('another run');
+    } finally {
+      await holder.end();
+    }
+  });
+
+  it('stops before the call budget with exit 75, and resumes without repeating finished work', async () => {
+    const first = await quantfoot(['etl', 'run', '--league', '2', '--season', '2023', '--max-calls', '6'], env());
+    expect(first.code, first.stderr).to.equal(75);
+    const { run: stopped } = await lastRun(ctx.db.knex);
+    expect(stopped.status).to.equal('stopped_quota');
+    expect(stopped.calls_used).to.be.at.most(6);
+    const second = await quantfoot(['etl', 'run', '--league', '2', '--season', '2023'], env());
+    expect(second.code, second.stderr).to.equal(0);
+    const ids = (await ctx.db.knex('raw.api_responses').where({ league_id: 2 }).whereRaw("parameters->>'ids' is not null").pluck('parameters')).flatMap((p: { ids: string }) => p.ids.split('-'));
+    expect(new Set(ids).size, 'a fixture was fetched twice').to.equal(ids.length);
+    const oracle = await served(mock, 2, 2023);
+    expect(await count(ctx.db.knex, 'fixture_events', 2, 2023)).to.equal(oracle.events);
+  });
+
+  it('a schema-breaking item and an unknown team are rejected with reasons; the rest loads', async () => {
+    mock.overrideNext('fixtures', (body: any) => {
+      body.response[0].fixture.id = 'not-a-number';
+      body.response[1].teams.home.id = 424242;
+      return body;
+    });
+    const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023'], env());
+    expect(res.code, res.stderr).to.equal(0);
+    const { run, tables } = await lastRun(ctx.db.knex);
+    const rejects = await ctx.db.knex('etl.rejects').where({ run_id: run.run_id }).orderBy('reject_id');
+    expect(rejects.map((r) => r.reason)).to.have.length(2);
+    expect(rejects[0].reason).to.match(/^schema: \/fixture\/id/);
+    expect(rejects[1].reason).to.include('fixtures_home_team_fk');
+    const fixtures = tables.find((t: any) => t.table_name === 'fixtures');
+    expect(fixtures.rejected).to.equal(2);
+    expect(fixtures.unchanged + fixtures.updated + fixtures.inserted).to.equal(378);
+  });
+
+  it('a truncated body is retried, and nothing is lost', async () => {
+    mock.overrideNext('fixtures', (body: any) => JSON.stringify(body).slice(0, 500));
+    const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023', '--log-format', 'json'], env());
+    expect(res.code, res.stderr).to.equal(0);
+    expect(res.stderr).to.match(/retrying/);
+    expect(await count(ctx.db.knex, 'fixtures', 39, 2023)).to.equal(380);
+  });
+});
+
+describe(`etl: shoot-outs, postponed and awarded fixtures (${testServerKind()} server)`, () => {
+  const ctx = useFreshDatabase('etl_special', { migrate: true });
+  let mock: MockApi;
+  before(async () => {
+    mock = await startMockApi({ port: 0, seed: 1 });
+    for (const league of ['2', '39']) {
+      const res = await quantfoot(['etl', 'run', '--league', league, '--season', '2023'], { DATABASE_URL: ctx.db.url, API_FOOTBALL_URL: mock.url, API_FOOTBALL_KEY: 'k' });
+      expect(res.code, res.stderr).to.equal(0);
+    }
+  });
+  after(async () => mock?.close());
+
+  it('a penalty shoot-out keeps the shoot-out apart from the score', async () => {
+    const pens = await ctx.db.knex('golden.fixtures').where({ status_short: 'PEN' });
+    expect(pens.length).to.be.greaterThan(0);
+    for (const f of pens) {
+      expect(f.penalty_home).to.not.equal(f.penalty_away);
+      expect(f.home_winner).to.equal(f.penalty_home > f.penalty_away);
+      const kicks = await ctx.db.knex('golden.fixture_events').where({ fixture_id: f.fixture_id, is_shootout: true });
+      expect(kicks.length).to.be.greaterThan(0);
+      const goals = await ctx.db.knex('golden.fixture_events').where({ fixture_id: f.fixture_id, type: 'Goal', is_shootout: false }).whereNot('detail', 'Missed Penalty');
+      expect(goals.length).to.equal(f.goals_home + f.goals_away);
+    }
+    expect(await ctx.db.knex('golden.fixtures').where({ status_short: 'AET' }).count({ n: '*' })).to.not.deep.equal([{ n: '0' }]);
+  });
+
+  it('a postponed fixture has no score and no details; an awarded one has its score and no events', async () => {
+    const pst = await ctx.db.knex('golden.fixtures').where({ status_short: 'PST' });
+    expect(pst.length).to.be.greaterThan(0);
+    for (const f of pst) {
+      expect([f.goals_home, f.goals_away]).to.deep.equal([null, null]);
+      expect(await count(ctx.db.knex, 'fixture_events', f.league_id, f.season)).to.be.greaterThan(0);
+      expect(await ctx.db.knex('golden.fixture_events').where({ fixture_id: f.fixture_id })).to.deep.equal([]);
+    }
+    const awd = await ctx.db.knex('golden.fixtures').where({ status_short: 'AWD' });
+    expect(awd.length).to.be.greaterThan(0);
+    for (const f of awd) {
+      expect(f.goals_home + f.goals_away).to.equal(3);
+      expect(await ctx.db.knex('golden.fixture_events').where({ fixture_id: f.fixture_id })).to.deep.equal([]);
+    }
+  });
+});
