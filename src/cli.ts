@@ -4,6 +4,7 @@ import { dbCommand } from './commands/db';
 import { etlCommand } from './commands/etl';
 import { demoCommand } from './commands/demo';
 import { mockApiCommand } from './commands/mock-api';
+import { benchCommand } from './commands/bench';
 
 export function main(argv: string[]): void {
   void yargs(argv)
@@ -12,6 +13,7 @@ export function main(argv: string[]): void {
     .command(etlCommand)
     .command(demoCommand)
     .command(mockApiCommand)
+    .command(benchCommand)
     .demandCommand(1, 'Name a command; see --help')
     .strict()
     .help()
