@@ -1,9 +1,10 @@
-/** `quantfoot db …`: the knex migrator with the project's extras (seeds, clear errors). */
+/** `quantfoot db …`: the knex migrator with the project's extras (seeds, views, clear errors). */
 import type { Argv, CommandModule } from 'yargs';
 import { ensureEmbeddedServer, stopEmbeddedServer } from '../db/embedded';
 import { loadEnv, parseDatabaseUrl, redactUrl } from '../db/config';
 import { withDatabase } from '../db/connection';
-import { migrateLatest, migrationStatus, rollback, unlock } from '../db/migrator';
+import { migrateLatest, migrationPlan, migrationStatus, rollback, unlock } from '../db/migrator';
+import { VIEW_HISTORY_TABLE, viewPlanStatements } from '../db/views';
 import { runHandler } from './run';
 
 const migrate: CommandModule = {
@@ -47,6 +48,27 @@ const status: CommandModule = {
   ),
 };
 
+const plan: CommandModule = {
+  command: 'plan',
+  describe: 'Print the SQL that `db migrate` would run (pending migrations by name, view changes as SQL), changing nothing',
+  handler: runHandler(async () =>
+    withDatabase(async ({ knex, url }) => {
+      const { versioned, views } = await migrationPlan(knex);
+      if (versioned.length === 0 && views === null) {
+        console.log(`-- Nothing to migrate: ${redactUrl(url)} is up to date`);
+        return;
+      }
+      console.log(`-- What \`quantfoot db migrate\` would run on ${redactUrl(url)}, in one transaction (nothing has been changed)`);
+      if (versioned.length) console.log(`-- ${versioned.length} versioned migration(s), in this order:\n${versioned.map((m) => `--   ${m}`).join('\n')}`);
+      if (views) {
+        console.log(`-- then views state ${views.state}:\n${views.plan.changes.map((c) => `--   ${c.kind.padEnd(9)} ${c.view}`).join('\n')}`);
+        for (const statement of viewPlanStatements(views.plan)) console.log(statement);
+        console.log(`-- and records the definitions of views/ in ${VIEW_HISTORY_TABLE} as ${views.state}`);
+      }
+    }),
+  ),
+};
+
 const unlockCmd: CommandModule = {
   command: 'unlock',
   describe: 'Release the migrations lock left behind by a crashed migration',
@@ -86,6 +108,6 @@ const stop: CommandModule = {
 export const dbCommand: CommandModule = {
   command: 'db',
   describe: 'Manage the database schema (migrations, reference data)',
-  builder: (y: Argv) => y.command(migrate).command(rollbackCmd).command(status).command(unlockCmd).command(url).command(stop).demandCommand(1, 'Name a db command; see quantfoot db --help'),
+  builder: (y: Argv) => y.command(migrate).command(rollbackCmd).command(status).command(plan).command(unlockCmd).command(url).command(stop).demandCommand(1, 'Name a db command; see quantfoot db --help'),
   handler: () => undefined,
 };

@@ -10,6 +10,8 @@ import { ConfigError } from '../errors';
 import { ensureEmbeddedServer } from './embedded';
 import { MIGRATIONS_DIR, SEEDS_DIR } from './paths';
 import { runSeeds } from './seeds';
+import { ProjectMigrationSource } from './view-migrations';
+import { MIGRATIONS_TABLE, viewsDirFromEnv } from './views';
 
 let envLoaded = false;
 /** Reads ./.env once; variables already set in the environment win. */
@@ -54,13 +56,26 @@ export function redactUrl(raw: string): string {
   }
 }
 
-export function migrationsConfig(): Knex.MigratorConfig {
+export interface MigrationsOptions {
+  /** The database the list is read from; resolved lazily (DATABASE_URL or the embedded server) by default. */
+  databaseUrl?: () => Promise<string>;
+  /** The views folder; QUANTFOOT_VIEWS_DIR or the checkout's views/ by default, read now. */
+  viewsDir?: string;
+}
+
+export function migrationsConfig(options: MigrationsOptions = {}): Knex.MigratorConfig {
   return {
-    directory: MIGRATIONS_DIR,
+    // The versioned files plus the views lifecycle (view-migrations.ts). No `directory` or
+    // `loadExtensions` here: knex would replace this source with its own file source. Hence
+    // `knex migrate:make` writes to ./migrations of the working directory: run it in the checkout.
+    migrationSource: new ProjectMigrationSource({
+      migrationsDir: MIGRATIONS_DIR,
+      viewsDir: options.viewsDir ?? viewsDirFromEnv(),
+      databaseUrl: options.databaseUrl ?? resolveDatabaseUrl,
+    }),
     extension: 'ts',
-    loadExtensions: ['.ts'],
     stub: path.join(MIGRATIONS_DIR, 'migration.stub'),
-    tableName: 'knex_migrations',
+    tableName: MIGRATIONS_TABLE,
     // Reference data follows the schema: after every batch (also from the plain knex CLI) the
     // seeds upsert, so a freshly migrated database is usable at once.
     afterAll: async (knex: Knex) => {
@@ -76,7 +91,7 @@ export function knexConfig(url?: string): Knex.Config {
     connection: url ? { connectionString: url } : async () => ({ connectionString: await resolveDatabaseUrl() }),
     log: migrationLog,
     pool: { min: 0, max: 8 },
-    migrations: migrationsConfig(),
+    migrations: migrationsConfig({ databaseUrl: url ? async () => url : resolveDatabaseUrl }),
     seeds: { directory: SEEDS_DIR, loadExtensions: ['.ts'], stub: path.join(SEEDS_DIR, 'seed.stub') },
   };
 }

@@ -6,6 +6,8 @@ import type { Knex } from 'knex';
 import { QuantfootError } from '../errors';
 import { lastFailedMigration } from './config';
 import { runSeeds } from './seeds';
+import { ProjectMigrationSource } from './view-migrations';
+import { appliedViewStates, planViewChanges, readViewState, type ViewPlan } from './views';
 
 export interface MigrationStatus {
   applied: Array<{ name: string; batch: number; migratedAt: Date }>;
@@ -41,6 +43,30 @@ export async function migrationStatus(knex: Knex): Promise<MigrationStatus> {
       }))
     : [];
   return { applied, pending: pending.map((p) => p.file) };
+}
+
+export interface MigrationPlan {
+  /** Pending versioned migrations, in the order they would run. */
+  versioned: string[];
+  /** The views state that would follow them, and what it changes; null when views/ is applied. */
+  views: { state: string; plan: ViewPlan } | null;
+}
+
+/**
+ * What `migrateLatest` would do, read without writing anything (knex.migrate.list would create
+ * the bookkeeping tables of a fresh database): the source's list, and for the views the same plan
+ * their migration computes when it runs.
+ */
+export async function migrationPlan(knex: Knex): Promise<MigrationPlan> {
+  const source = (knex.client.config as Knex.Config).migrations?.migrationSource;
+  if (!(source instanceof ProjectMigrationSource)) throw new QuantfootError('db plan needs the project\'s migration source (src/db/config.ts)');
+  const pending = (await source.getMigrations()).filter((m) => !m.applied);
+  const versioned = pending.filter((m) => m.kind === 'versioned').map((m) => m.file);
+  const views = pending.find((m) => m.kind === 'views');
+  if (!views || views.applied) return { versioned, views: null };
+  if (views.target instanceof Error) throw views.target;
+  const current = await readViewState(knex, (await appliedViewStates(knex)).at(-1));
+  return { versioned, views: { state: views.file, plan: planViewChanges(current, views.target) } };
 }
 
 async function guard<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,0 +1,125 @@
+-- The API's standings next to the table computed from our fixtures, one row per standings row.
+-- matches is true when rank, points, played, won, drawn, lost, goals for and against all agree: a
+-- false flags a fixture we lack, a score that differs, or standings older than the fixtures.
+create view marts.standings_reconciliation as
+with
+
+standings as (
+    select * from golden.standings
+),
+
+league_table as (
+    select * from marts.league_table
+),
+
+teams as (
+    select team_id, name as team_name from golden.teams
+),
+
+paired as (
+    select
+        standings.league_id,
+        standings.season,
+        standings.group_name,
+        standings.team_id,
+        teams.team_name,
+        standings.rank as api_rank,
+        league_table.rank as computed_rank,
+        standings.points as api_points,
+        league_table.points as computed_points,
+        standings.all_played as api_played,
+        league_table.played as computed_played,
+        standings.all_won as api_won,
+        league_table.won as computed_won,
+        standings.all_drawn as api_drawn,
+        league_table.drawn as computed_drawn,
+        standings.all_lost as api_lost,
+        league_table.lost as computed_lost,
+        standings.all_goals_for as api_goals_for,
+        league_table.goals_for as computed_goals_for,
+        standings.all_goals_against as api_goals_against,
+        league_table.goals_against as computed_goals_against,
+        standings.form as api_form,
+        league_table.form as computed_form,
+        standings.api_updated_at
+    from standings
+    join teams on teams.team_id = standings.team_id
+    left join league_table
+        on league_table.league_id = standings.league_id and league_table.season = standings.season
+        and league_table.group_name = standings.group_name and league_table.team_id = standings.team_id
+),
+
+compared as (
+    select
+        paired.*,
+        array_remove(array[
+            case when computed_rank is null then 'missing' end,
+            case when api_rank is distinct from computed_rank then 'rank' end,
+            case when api_points is distinct from computed_points then 'points' end,
+            case when api_played is distinct from computed_played then 'played' end,
+            case when api_won is distinct from computed_won then 'won' end,
+            case when api_drawn is distinct from computed_drawn then 'drawn' end,
+            case when api_lost is distinct from computed_lost then 'lost' end,
+            case when api_goals_for is distinct from computed_goals_for then 'goals_for' end,
+            case when api_goals_against is distinct from computed_goals_against then 'goals_against' end
+        ], null) as differences
+    from paired
+)
+
+select
+    league_id,
+    season,
+    group_name,
+    team_id,
+    team_name,
+    cardinality(differences) = 0 as matches,
+    differences,
+    api_rank,
+    computed_rank,
+    api_points,
+    computed_points,
+    api_played,
+    computed_played,
+    api_won,
+    computed_won,
+    api_drawn,
+    computed_drawn,
+    api_lost,
+    computed_lost,
+    api_goals_for,
+    computed_goals_for,
+    api_goals_against,
+    computed_goals_against,
+    api_form,
+    computed_form,
+    api_updated_at
+from compared;
+
+comment on view marts.standings_reconciliation is
+    'golden.standings (the API''s tables) next to marts.league_table (computed from fixtures), one row per standings row; matches says whether rank, points, played, won, drawn, lost and goals agree.';
+comment on column marts.standings_reconciliation.league_id is 'The competition.';
+comment on column marts.standings_reconciliation.season is 'Season start year.';
+comment on column marts.standings_reconciliation.group_name is 'The API''s group label.';
+comment on column marts.standings_reconciliation.team_id is 'The team.';
+comment on column marts.standings_reconciliation.team_name is 'Team name.';
+comment on column marts.standings_reconciliation.matches is 'True when rank, points, played, won, drawn, lost, goals for and goals against are equal on both sides (form is shown, not compared).';
+comment on column marts.standings_reconciliation.differences is 'Names of the figures that differ, e.g. {points,won}; {missing,...} when the computed table has no row; empty when matches.';
+comment on column marts.standings_reconciliation.api_rank is 'Rank in golden.standings.';
+comment on column marts.standings_reconciliation.computed_rank is 'Rank in marts.league_table.';
+comment on column marts.standings_reconciliation.api_points is 'Points in golden.standings.';
+comment on column marts.standings_reconciliation.computed_points is 'Points in marts.league_table.';
+comment on column marts.standings_reconciliation.api_played is 'all.played in golden.standings.';
+comment on column marts.standings_reconciliation.computed_played is 'Matches counted in marts.league_table.';
+comment on column marts.standings_reconciliation.api_won is 'all.win in golden.standings.';
+comment on column marts.standings_reconciliation.computed_won is 'Wins in marts.league_table.';
+comment on column marts.standings_reconciliation.api_drawn is 'all.draw in golden.standings.';
+comment on column marts.standings_reconciliation.computed_drawn is 'Draws in marts.league_table.';
+comment on column marts.standings_reconciliation.api_lost is 'all.lose in golden.standings.';
+comment on column marts.standings_reconciliation.computed_lost is 'Losses in marts.league_table.';
+comment on column marts.standings_reconciliation.api_goals_for is 'all.goals.for in golden.standings.';
+comment on column marts.standings_reconciliation.computed_goals_for is 'Goals scored in marts.league_table.';
+comment on column marts.standings_reconciliation.api_goals_against is 'all.goals.against in golden.standings.';
+comment on column marts.standings_reconciliation.computed_goals_against is 'Goals conceded in marts.league_table.';
+comment on column marts.standings_reconciliation.api_form is 'Form in golden.standings, newest first.';
+comment on column marts.standings_reconciliation.computed_form is 'Form in marts.league_table, newest first.';
+comment on column marts.standings_reconciliation.api_updated_at is 'When the API last changed its row: standings older than the latest fixture explain a mismatch.';

@@ -1,0 +1,87 @@
+-- One row per team per fixture that counts: finished (FT, AET, PEN) and awarded (AWD, WO), the
+-- latter with the awarded score. Postponed, cancelled, abandoned and unplayed fixtures have no rows.
+-- result and points follow the score (a shoot-out leaves a draw a draw, as league tables count it);
+-- is_winner says who went through.
+create view marts.team_matches as
+with
+
+fixture_results as (
+    select * from marts.fixture_results
+),
+
+-- Referenced by both branches below; not materialized, so that filters reach the fixtures' indexes.
+counted as not materialized (
+    select *
+    from fixture_results
+    where status_category in ('finished', 'awarded')
+      and home_goals is not null
+),
+
+-- One branch per side rather than a lateral unnest, so that a filter on team_id reaches the
+-- fixtures_home_team_idx and fixtures_away_team_idx indexes.
+sides as (
+    select
+        fixture_id, league_id, season, round, kickoff_at, status,
+        home_team_id as team_id,
+        away_team_id as opponent_id,
+        true as is_home,
+        home_goals as goals_for,
+        away_goals as goals_against,
+        case winner when 'home' then true when 'away' then false end as is_winner
+    from counted
+    union all
+    select
+        fixture_id, league_id, season, round, kickoff_at, status,
+        away_team_id as team_id,
+        home_team_id as opponent_id,
+        false as is_home,
+        away_goals as goals_for,
+        home_goals as goals_against,
+        case winner when 'away' then true when 'home' then false end as is_winner
+    from counted
+),
+
+results as (
+    select
+        sides.*,
+        case
+            when goals_for > goals_against then 'W'
+            when goals_for = goals_against then 'D'
+            else 'L'
+        end as result
+    from sides
+)
+
+select
+    fixture_id,
+    league_id,
+    season,
+    round,
+    kickoff_at,
+    status,
+    team_id,
+    opponent_id,
+    is_home,
+    goals_for,
+    goals_against,
+    result,
+    case result when 'W' then 3 when 'D' then 1 else 0 end as points,
+    is_winner
+from results;
+
+comment on view marts.team_matches is
+    'One row per team per fixture that counts: finished (FT, AET, PEN) and awarded (AWD, WO, with the awarded score). result and points follow the score after extra time; is_winner also counts shoot-outs.';
+comment on column marts.team_matches.fixture_id is 'The fixture.';
+comment on column marts.team_matches.league_id is 'The competition.';
+comment on column marts.team_matches.season is 'Season start year.';
+comment on column marts.team_matches.round is 'Round as the API names it.';
+comment on column marts.team_matches.kickoff_at is 'Kick-off, time zone aware.';
+comment on column marts.team_matches.status is 'FT, AET, PEN, AWD or WO.';
+comment on column marts.team_matches.team_id is 'The team this row is about.';
+comment on column marts.team_matches.opponent_id is 'The other team.';
+comment on column marts.team_matches.is_home is 'The team played at home (was listed first).';
+comment on column marts.team_matches.goals_for is 'Goals the team scored (after extra time, shoot-out excluded; awarded score for AWD/WO).';
+comment on column marts.team_matches.goals_against is 'Goals the team conceded, as goals_for.';
+comment on column marts.team_matches.result is 'W, D or L from goals_for and goals_against.';
+comment on column marts.team_matches.points is 'League points of the result: 3 for W, 1 for D, 0 for L.';
+comment on column marts.team_matches.is_winner is 'The team won the fixture as decided (shoot-out and awards included); false if it lost; null for a draw.';

@@ -1,0 +1,68 @@
+-- The scorers of each league-season, ranked by goals (equal goals share a rank, as in 1, 2, 2, 4).
+-- A player who scored for two teams of the same league-season has one row, under the team he
+-- played most minutes for.
+create view marts.top_scorers as
+with
+
+player_season_stats as (
+    select * from marts.player_season_stats
+),
+
+per_player as (
+    select
+        league_id,
+        season,
+        player_id,
+        (array_agg(player_name order by minutes desc, team_id))[1] as player_name,
+        (array_agg(team_id order by minutes desc, team_id))[1] as team_id,
+        (array_agg(team_name order by minutes desc, team_id))[1] as team_name,
+        sum(goals)::int as goals,
+        sum(assists)::int as assists,
+        sum(penalties_scored)::int as penalties_scored,
+        sum(appearances)::int as appearances,
+        sum(minutes)::int as minutes
+    from player_season_stats
+    group by league_id, season, player_id
+),
+
+ranked as (
+    select
+        per_player.*,
+        rank() over (partition by league_id, season order by goals desc)::int as rank
+    from per_player
+    where goals > 0
+)
+
+select
+    league_id,
+    season,
+    rank,
+    player_id,
+    player_name,
+    team_id,
+    team_name,
+    goals,
+    assists,
+    penalties_scored,
+    appearances,
+    minutes,
+    round(goals * 90.0 / nullif(minutes, 0), 2) as goals_per_90,
+    round(minutes::numeric / goals, 1) as minutes_per_goal
+from ranked;
+
+comment on view marts.top_scorers is
+    'Players with at least one goal in a league-season, ranked by goals (ties share a rank); from marts.player_season_stats, so own goals and shoot-out kicks do not count.';
+comment on column marts.top_scorers.league_id is 'The competition.';
+comment on column marts.top_scorers.season is 'Season start year.';
+comment on column marts.top_scorers.rank is 'Rank by goals; equal goals share a rank (1, 2, 2, 4).';
+comment on column marts.top_scorers.player_id is 'The player.';
+comment on column marts.top_scorers.player_name is 'Player display name.';
+comment on column marts.top_scorers.team_id is 'His team in this league-season (the one he played most minutes for).';
+comment on column marts.top_scorers.team_name is 'Team name.';
+comment on column marts.top_scorers.goals is 'Goals in the league-season, all teams.';
+comment on column marts.top_scorers.assists is 'Assists in the league-season.';
+comment on column marts.top_scorers.penalties_scored is 'Goals among them from penalties, as the API counts them.';
+comment on column marts.top_scorers.appearances is 'Matches played.';
+comment on column marts.top_scorers.minutes is 'Minutes played.';
+comment on column marts.top_scorers.goals_per_90 is 'Goals per 90 minutes played.';
+comment on column marts.top_scorers.minutes_per_goal is 'Minutes played per goal.';
