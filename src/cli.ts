@@ -1,25 +1,43 @@
-/** The `quantfoot` command line: yargs root with every command registered explicitly. */
-import yargs from 'yargs';
-import { dbCommand } from './commands/db';
-import { etlCommand } from './commands/etl';
-import { demoCommand } from './commands/demo';
-import { mockApiCommand } from './commands/mock-api';
-import { benchCommand } from './commands/bench';
+/**
+ * The `quantfoot` command line: yargs root with every command registered explicitly. Each command's
+ * module is required only when that command runs, so `db status` does not pay for loading the HTTP
+ * client, the JSON Schemas and the mock (a second or more on a small machine).
+ */
+import yargs, { type Argv, type CommandModule } from 'yargs';
+
+function lazy(command: string, describe: string, load: () => CommandModule): CommandModule {
+  return {
+    command,
+    describe,
+    builder: (y: Argv) => {
+      const builder = load().builder;
+      return (typeof builder === 'function' ? builder(y) : builder ? y.options(builder) : y) as Argv;
+    },
+    handler: (args) => load().handler(args),
+  };
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: CommandModule[] = [
+  lazy('demo', 'Embedded PostgreSQL + local mock API + migrate + ETL of the demo data + checks; prints the league table', () => require('./commands/demo').demoCommand),
+  lazy('db', 'Manage the database schema: migrations, reference data, views', () => require('./commands/db').dbCommand),
+  lazy('etl', 'Extract, validate, transform and load API-Football data', () => require('./commands/etl').etlCommand),
+  lazy('mock-api', 'Serve a local API-Football v3 with a deterministic demo dataset', () => require('./commands/mock-api').mockApiCommand),
+  lazy('bench', 'Benchmarks on the mock API: full load, no-change re-run, replay, faults, set-based vs per-row', () => require('./commands/bench').benchCommand),
+];
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export function main(argv: string[]): void {
-  void yargs(argv)
-    .scriptName('quantfoot')
-    .command(dbCommand)
-    .command(etlCommand)
-    .command(demoCommand)
-    .command(mockApiCommand)
-    .command(benchCommand)
+  let cli = yargs(argv).scriptName('quantfoot');
+  for (const command of COMMANDS) cli = cli.command(command);
+  void cli
     .demandCommand(1, 'Name a command; see --help')
     .strict()
     .help()
-    .fail((message, err, y) => {
-      if (err) throw err;
-      process.stderr.write(`${y.help() ? '' : ''}quantfoot: ${message}\nRun "quantfoot --help" for usage.\n`);
+    // Only parsing and validation failures arrive here (handlers map their own errors to exit
+    // codes, see commands/run.ts), so every one is a usage error: exit 2.
+    .fail((message, err) => {
+      process.stderr.write(`quantfoot: ${message || err?.message}\nRun "quantfoot --help" for usage.\n`);
       process.exit(2);
     })
     .parseAsync();

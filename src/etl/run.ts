@@ -69,16 +69,24 @@ export async function runLeagueSeason(
     const plan = await planRun(knex, options);
     return { runId: null, status: 'dry_run', callsUsed: 0, quotaRemaining: null, stats: new RunStats(), rejects: 0, plan };
   }
-  const lock = await acquireLeagueSeasonLock(databaseUrl, leagueId, season, options.wait);
-  const stats = new RunStats();
-  let rejectCount = 0;
-  const runId = await startRun(knex, 'run', { league: leagueId, season, full: options.full, maxCalls: options.maxCalls ?? null });
+  // The client first: a missing key or a bad URL is a configuration error before anything is written.
+  let runId: number | null = null;
   const client = new ApiFootballClient({
     ...api,
     maxCalls: options.maxCalls,
     onResponse: (r) => storeRawResponse(knex, r, { runId, leagueId, season }),
     log: (line) => reporter.log(line),
   });
+  let lock: pg.Client;
+  try {
+    lock = await acquireLeagueSeasonLock(databaseUrl, leagueId, season, options.wait);
+  } catch (err) {
+    client.close();
+    throw err;
+  }
+  const stats = new RunStats();
+  let rejectCount = 0;
+  runId = await startRun(knex, 'run', { league: leagueId, season, full: options.full, maxCalls: options.maxCalls ?? null });
   const load = async (stream: string, result: ApiResult<Endpoint>, extra?: (trx: Knex.Transaction, loadedFixtureIds: number[]) => Promise<void>) => {
     const rejects: Rejection[] = result.rejects.map((r) => ({ table: tableOfEndpoint(result.endpoint), item: r.item, reason: `schema: ${r.path || '/'} ${r.reason}` }));
     stats.add(tableOfEndpoint(result.endpoint), { rejected: rejects.length });
@@ -174,12 +182,12 @@ export async function runLeagueSeason(
 
     await mergeState(knex, leagueId, season, 'run', { last_success_at: new Date().toISOString() }, runId);
     const quota = client.quota.dailyRemaining;
-    await finishRun(knex, runId, { status: 'succeeded', callsUsed: client.callsMade, quotaRemaining: quota, stats });
+    await finishRun(knex, runId!, { status: 'succeeded', callsUsed: client.callsMade, quotaRemaining: quota, stats });
     return { runId, status: 'succeeded', callsUsed: client.callsMade, quotaRemaining: quota, stats, rejects: rejectCount };
   } catch (err) {
     const status = err instanceof QuotaStopError ? 'stopped_quota' : 'failed';
     const quota = client.quota.dailyRemaining;
-    await finishRun(knex, runId, { status, callsUsed: client.callsMade, quotaRemaining: quota, error: (err as Error).message, stats });
+    await finishRun(knex, runId!, { status, callsUsed: client.callsMade, quotaRemaining: quota, error: (err as Error).message, stats });
     return { runId, status, callsUsed: client.callsMade, quotaRemaining: quota, stats, rejects: rejectCount, error: err as Error };
   } finally {
     client.close();

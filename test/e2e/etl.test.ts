@@ -58,6 +58,16 @@ describe(`etl run against the mock API, as a user runs it (${testServerKind()} s
   });
   after(async () => mock?.close());
 
+  it('exits 2 on bad arguments or a missing API key, before writing anything', async () => {
+    const bad = await quantfoot(['etl', 'run', '--league', 'x', '--season', '2023'], env());
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.include('--league must be a positive integer');
+    const noKey = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023'], { ...env(), API_FOOTBALL_KEY: '' });
+    expect(noKey.code).to.equal(2);
+    expect(noKey.stderr).to.include('API_FOOTBALL_KEY is not set');
+    expect(await ctx.db.knex('etl.runs').count({ n: '*' })).to.deep.equal([{ n: '0' }]);
+  });
+
   it('--dry-run prints the call plan and calls nothing', async () => {
     const before = mock.stats().requests;
     const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023', '--dry-run'], env());
