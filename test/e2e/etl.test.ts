@@ -179,6 +179,30 @@ describe(`etl run against the mock API, as a user runs it (${testServerKind()} s
     expect(fixtures.unchanged + fixtures.updated + fixtures.inserted).to.equal(378);
   });
 
+  it('a goal the API drops (cancelled by VAR) disappears here too, in the same transaction', async () => {
+    let dropped: { fixture: number; events: number } | undefined;
+    mock.overrideNext('fixtures', (body: any) => body); // the list, as served
+    mock.overrideNext('fixtures', (body: any) => {
+      const f = body.response.find((x: any) => x.events.some((e: any) => e.type === 'Goal'));
+      const at = f.events.findIndex((e: any) => e.type === 'Goal');
+      f.events.splice(at, 1);
+      dropped = { fixture: f.fixture.id, events: f.events.length };
+      return body;
+    });
+    const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023', '--full'], env());
+    expect(res.code, res.stderr).to.equal(0);
+    expect(dropped).to.exist;
+    const events = await ctx.db.knex('golden.fixture_events').where({ fixture_id: dropped!.fixture }).orderBy('event_index');
+    expect(events).to.have.length(dropped!.events);
+    expect(events.map((e) => e.event_index)).to.deep.equal(events.map((_, i) => i));
+    const { tables } = await lastRun(ctx.db.knex);
+    expect(tables.find((t: any) => t.table_name === 'fixture_events').deleted).to.be.at.least(1);
+    // and when the API serves it again, it is back
+    const again = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023', '--full'], env());
+    expect(again.code, again.stderr).to.equal(0);
+    expect(await ctx.db.knex('golden.fixture_events').where({ fixture_id: dropped!.fixture })).to.have.length(dropped!.events + 1);
+  });
+
   it('a truncated body is retried, and nothing is lost', async () => {
     mock.overrideNext('fixtures', (body: any) => JSON.stringify(body).slice(0, 500));
     const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023', '--log-format', 'json'], env());
@@ -228,5 +252,27 @@ describe(`etl: shoot-outs, postponed and awarded fixtures (${testServerKind()} s
       expect(f.goals_home + f.goals_away).to.equal(3);
       expect(await ctx.db.knex('golden.fixture_events').where({ fixture_id: f.fixture_id })).to.deep.equal([]);
     }
+  });
+
+  it('marts on the loaded demo data: the computed tables reconcile with the API standings', async () => {
+    const rows = await ctx.db.knex('marts.standings_reconciliation').select('league_id', 'group_name', 'team_id', 'matches', 'differences');
+    expect(rows.length).to.equal(20 + 32); // Premier League + 8 cup groups of 4
+    expect(rows.filter((r) => !r.matches)).to.deep.equal([]);
+  });
+
+  it('marts on the loaded demo data: player season goals equal the goal events', async () => {
+    const { rows } = await ctx.db.knex.raw(`
+      with events as (
+        select f.league_id, f.season, e.player_id, count(*)::int as goals
+        from golden.fixture_events e join golden.fixtures f using (fixture_id)
+        where e.type = 'Goal' and e.detail in ('Normal Goal', 'Penalty') and not e.is_shootout
+        group by 1, 2, 3),
+      marts as (
+        select league_id, season, player_id, sum(goals)::int as goals from marts.player_season_stats group by 1, 2, 3)
+      select * from marts full join events using (league_id, season, player_id)
+      where coalesce(marts.goals, 0) <> coalesce(events.goals, 0)`);
+    expect(rows).to.deep.equal([]);
+    const total = await ctx.db.knex('marts.player_season_stats').sum({ n: 'goals' });
+    expect(Number(total[0]!.n)).to.be.greaterThan(1000);
   });
 });
