@@ -5,6 +5,7 @@
  */
 import type { ItemOf } from '../../schemas';
 import type { Row } from '../load';
+import { sharedCounterColumns } from './counters';
 import { toDecimal, toInt, toPercent } from './parse';
 
 type Event = ItemOf<'fixtures/events'>;
@@ -117,32 +118,9 @@ export function playerStatsRows(fixtureId: number, blocks: PlayerStats[]): Row[]
         is_substitute: s.games.substitute,
         minutes: s.games.minutes,
         offsides: s.offsides,
-        shots_total: s.shots.total,
-        shots_on: s.shots.on,
-        goals: s.goals.total,
-        goals_conceded: s.goals.conceded,
-        assists: s.goals.assists,
-        saves: s.goals.saves,
-        passes_total: s.passes.total,
-        passes_key: s.passes.key,
+        ...sharedCounterColumns(s),
+        // /fixtures/players sends the count of accurate passes as a string ("47")
         passes_accurate: toInt(s.passes.accuracy),
-        tackles_total: s.tackles.total,
-        blocks: s.tackles.blocks,
-        interceptions: s.tackles.interceptions,
-        duels_total: s.duels.total,
-        duels_won: s.duels.won,
-        dribbles_attempts: s.dribbles.attempts,
-        dribbles_success: s.dribbles.success,
-        dribbles_past: s.dribbles.past,
-        fouls_drawn: s.fouls.drawn,
-        fouls_committed: s.fouls.committed,
-        yellow_cards: s.cards.yellow,
-        red_cards: s.cards.red,
-        penalties_won: s.penalty.won,
-        penalties_committed: s.penalty.commited,
-        penalties_scored: s.penalty.scored,
-        penalties_missed: s.penalty.missed,
-        penalties_saved: s.penalty.saved,
       })),
     ),
   );

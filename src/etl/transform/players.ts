@@ -1,6 +1,7 @@
 /** /players items → players and player_team_seasons rows. */
 import type { ItemOf } from '../../schemas';
 import type { Row } from '../load';
+import { sharedCounterColumns } from './counters';
 import { toDate, toDecimal, toInt, toMeasure } from './parse';
 
 type Player = ItemOf<'players'>;
@@ -45,32 +46,9 @@ export function playerSeasonRows(item: Player, leagueId: number, season: number)
       substitutes_in: s.substitutes.in,
       substitutes_out: s.substitutes.out,
       bench: s.substitutes.bench,
-      shots_total: s.shots.total,
-      shots_on: s.shots.on,
-      goals: s.goals.total,
-      goals_conceded: s.goals.conceded,
-      assists: s.goals.assists,
-      saves: s.goals.saves,
-      passes_total: s.passes.total,
-      passes_key: s.passes.key,
+      ...sharedCounterColumns(s),
+      // /players sends pass accuracy as an integer, unlike /fixtures/players
       passes_accuracy: s.passes.accuracy,
-      tackles_total: s.tackles.total,
-      blocks: s.tackles.blocks,
-      interceptions: s.tackles.interceptions,
-      duels_total: s.duels.total,
-      duels_won: s.duels.won,
-      dribbles_attempts: s.dribbles.attempts,
-      dribbles_success: s.dribbles.success,
-      dribbles_past: s.dribbles.past,
-      fouls_drawn: s.fouls.drawn,
-      fouls_committed: s.fouls.committed,
-      yellow_cards: s.cards.yellow,
       yellowred_cards: s.cards.yellowred,
-      red_cards: s.cards.red,
-      penalties_won: s.penalty.won,
-      penalties_committed: s.penalty.commited,
-      penalties_scored: s.penalty.scored,
-      penalties_missed: s.penalty.missed,
-      penalties_saved: s.penalty.saved,
     }));
 }
