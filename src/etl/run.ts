@@ -6,19 +6,17 @@
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { ApiFootballClient, type ApiClientOptions, type ApiResult } from '../api/client';
-import { batchIds } from '../api/batch';
 import { QuantfootError, QuotaStopError } from '../errors';
-import type { Endpoint, ItemOf } from '../schemas';
+import type { Endpoint } from '../schemas';
 import { loadResponse, type LoadedEndpoint } from './loaders';
 import type { LoadContext, Rejection } from './load';
 import { storeRawResponse } from './raw';
 import { finishRun, recordRejects, startRun } from './runs';
-import { readState, writeState, mergeState } from './state';
+import { readState, mergeState } from './state';
 import { RunStats } from './stats';
-import { STATUSES_WITH_DETAILS } from './streams';
-import { fixtureFingerprint } from './transform/fixtures';
+import { STATUSES_WITH_DETAILS, STREAMS, type Bookmark, type StreamContext, type StreamDeclaration } from './streams';
 import type { Reporter } from './report';
-import { Fixture, Season } from '../models';
+import { Fixture } from '../models';
 
 export interface RunOptions {
   leagueId: number;
@@ -47,12 +45,6 @@ export interface PlanLine {
   stream: string;
   calls: number;
   why: string;
-}
-
-interface Bookmark {
-  refreshed_at?: string;
-  pages?: number;
-  fingerprints?: Record<string, string>;
 }
 
 export class LeagueSeasonBusyError extends QuantfootError {}
@@ -100,86 +92,40 @@ export async function runLeagueSeason(
     reporter.progress(stream, { calls: client.callsMade, rows: stats.written(), rejects: rejectCount });
   };
 
+  const ctx: StreamContext = {
+    knex,
+    leagueId,
+    season,
+    full: options.full,
+    now: new Date(),
+    refreshIntervalHours: options.refreshIntervalHours,
+    runId,
+    listed: null,
+    resultsChanged: false,
+    fetched: new Set(),
+    runStream: (name) => runStream(streamNamed(name)),
+  };
+  const runStream = async (stream: StreamDeclaration) => {
+    const requests = await stream.requests(ctx);
+    reporter.stream(stream.name, stream.paged ? undefined : requests.length);
+    for (const params of requests) {
+      for (let page = 1, total = 1; page <= total; page++) {
+        const result = await client.get(stream.endpoint, stream.paged ? { ...params, page } : params);
+        if (stream.paged) total = result.envelope.paging.total;
+        await stream.received?.(ctx, result);
+        const lastPage = page === total;
+        await load(stream.name, result, stream.advance && ((trx, loaded) => stream.advance!(trx, ctx, result, loaded, lastPage)));
+      }
+    }
+    ctx.fetched.add(stream.name);
+  };
+
   try {
-    const now = new Date();
-    const isStale = (b: Bookmark | null) => options.full || !b?.refreshed_at || now.getTime() - Date.parse(b.refreshed_at) > options.refreshIntervalHours * 3600_000;
-    const touch = (trx: Knex, stream: string, extra: Bookmark = {}) => writeState(trx, leagueId, season, stream, { refreshed_at: now.toISOString(), ...extra }, runId);
-
-    // leagues (+ countries, seasons)
-    const seasonKnown = await Season.query(knex).findById([leagueId, season]);
-    if (!seasonKnown || isStale(await readState(knex, leagueId, season, 'leagues'))) {
-      reporter.stream('leagues');
-      const res = await client.get('leagues', { id: leagueId, season });
-      if (res.items.length === 0 && res.rejects.length === 0) throw new QuantfootError(`the API knows no league ${leagueId} with season ${season}`);
-      await load('leagues', res, (trx) => touch(trx, 'leagues'));
+    for (const stream of STREAMS) {
+      if (ctx.fetched.has(stream.name)) continue;
+      const why = await stream.due(ctx);
+      if (why) await runStream(stream);
     }
-
-    // teams (+ venues); fetched before fixtures, which reference them
-    let teamsFetched = false;
-    const fetchTeams = async () => {
-      reporter.stream('teams');
-      await load('teams', await client.get('teams', { league: leagueId, season }), (trx) => touch(trx, 'teams'));
-      teamsFetched = true;
-    };
-    if (isStale(await readState(knex, leagueId, season, 'teams'))) await fetchTeams();
-
-    // fixtures list: always, it is what tells what changed
-    reporter.stream('fixtures');
-    const list = await client.get('fixtures', { league: leagueId, season });
-    const listed = list.items as Array<ItemOf<'fixtures'>>;
-    if (!teamsFetched) {
-      const known = new Set<number>(await knex('golden.team_seasons').where({ league_id: leagueId, season }).pluck('team_id'));
-      if (listed.some((f) => !known.has(f.teams.home.id) || !known.has(f.teams.away.id))) await fetchTeams();
-    }
-    await load('fixtures', list);
-
-    // fixture details, 20 a call, each batch committed with its fingerprints
-    const bookmark = (await readState<Bookmark>(knex, leagueId, season, 'fixture_details')) ?? {};
-    const seen = bookmark.fingerprints ?? {};
-    const loadedIds = new Set((await Fixture.query(knex).where({ league_id: leagueId, season }).select('fixture_id')).map((f) => f.fixture_id));
-    const due = listed.filter((f) => loadedIds.has(f.fixture.id) && STATUSES_WITH_DETAILS.has(f.fixture.status.short) && (options.full || seen[f.fixture.id] !== fixtureFingerprint(f)));
-    const fingerprintOf = new Map(due.map((f) => [f.fixture.id, fixtureFingerprint(f)]));
-    reporter.stream('fixture_details', Math.ceil(due.length / 20));
-    for (const ids of batchIds(due.map((f) => f.fixture.id))) {
-      const res = await client.get('fixtures', { ids: ids.join('-') });
-      await load('fixture_details', res, async (trx, loaded) => {
-        const patch = Object.fromEntries(loaded.map((id) => [String(id), fingerprintOf.get(id)]));
-        await trx.raw(
-          `insert into etl.state (league_id, season, stream, bookmark, run_id) values (?, ?, 'fixture_details', jsonb_build_object('fingerprints', ?::jsonb), ?)
-           on conflict (league_id, season, stream) do update
-           set bookmark = jsonb_set(etl.state.bookmark, '{fingerprints}', coalesce(etl.state.bookmark->'fingerprints', '{}'::jsonb) || (excluded.bookmark->'fingerprints')), run_id = excluded.run_id, updated_at = now()`,
-          [leagueId, season, JSON.stringify(patch), runId],
-        );
-      });
-    }
-    const resultsChanged = due.length > 0;
-
-    // players, all pages, when stale or when line-ups name players without season statistics
-    const playersState = await readState<Bookmark>(knex, leagueId, season, 'players');
-    const { rows: unknownPlayers } = await knex.raw(
-      `select count(distinct lp.player_id)::int as n from golden.fixture_lineup_players lp join golden.fixtures f using (fixture_id)
-       where f.league_id = ? and f.season = ? and not exists (
-         select 1 from golden.player_team_seasons s where s.player_id = lp.player_id and s.league_id = f.league_id and s.season = f.season)`,
-      [leagueId, season],
-    );
-    if (isStale(playersState) || (unknownPlayers[0].n > 0 && resultsChanged)) {
-      reporter.stream('players', playersState?.pages);
-      let total = 1;
-      for (let page = 1; page <= total; page++) {
-        const res = await client.get('players', { league: leagueId, season, page });
-        total = res.envelope.paging.total;
-        await load('players', res, page === total ? (trx) => touch(trx, 'players', { pages: total }) : undefined);
-      }
-    }
-
-    // standings and injuries follow the results
-    for (const stream of ['standings', 'injuries'] as const) {
-      if (resultsChanged || isStale(await readState(knex, leagueId, season, stream))) {
-        reporter.stream(stream);
-        await load(stream, await client.get(stream, { league: leagueId, season }), (trx) => touch(trx, stream));
-      }
-    }
-
     await mergeState(knex, leagueId, season, 'run', { last_success_at: new Date().toISOString() }, runId);
     const quota = client.quota.dailyRemaining;
     await finishRun(knex, runId!, { status: 'succeeded', callsUsed: client.callsMade, quotaRemaining: quota, stats });
@@ -193,6 +139,12 @@ export async function runLeagueSeason(
     client.close();
     await lock.end();
   }
+}
+
+function streamNamed(name: string): StreamDeclaration {
+  const stream = STREAMS.find((s) => s.name === name);
+  if (!stream) throw new Error(`no stream named ${name}`);
+  return stream;
 }
 
 /** The golden table an endpoint's items mainly become (for counting schema rejects). */
@@ -220,30 +172,41 @@ async function acquireLeagueSeasonLock(url: string, leagueId: number, season: nu
   return client;
 }
 
-/** The calls a run would make now, from what the database already holds; calls nothing. */
+/**
+ * The calls a run would make now, from what the database already holds; calls nothing. The streams
+ * decide as in a real run, except that the fixtures list is not fetched: details are estimated
+ * from the fixtures already loaded (kicked off, and not final when last seen).
+ */
 export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine[]> {
   const { leagueId, season } = options;
-  const now = Date.now();
-  const stale = (b: Bookmark | null) => options.full || !b?.refreshed_at || now - Date.parse(b.refreshed_at) > options.refreshIntervalHours * 3600_000;
-  const state = async (s: string) => readState<Bookmark>(knex, leagueId, season, s);
-  const plan: PlanLine[] = [];
-  const seasonKnown = await Season.query(knex).findById([leagueId, season]);
-  plan.push(!seasonKnown || stale(await state('leagues')) ? { stream: 'leagues', calls: 1, why: seasonKnown ? 'stale' : 'league-season not loaded yet' } : { stream: 'leagues', calls: 0, why: 'fresh' });
-  plan.push(stale(await state('teams')) ? { stream: 'teams', calls: 1, why: 'stale or never loaded' } : { stream: 'teams', calls: 0, why: 'fresh (1 if the fixtures name a new team)' });
-  plan.push({ stream: 'fixtures', calls: 1, why: 'always: the list tells what changed' });
-  const fp = (await state('fixture_details'))?.fingerprints ?? {};
+  const ctx: StreamContext = {
+    knex, leagueId, season, full: options.full, now: new Date(), refreshIntervalHours: options.refreshIntervalHours,
+    runId: null, listed: null, resultsChanged: false, fetched: new Set(), runStream: async () => undefined,
+  };
+  const fingerprints = (await readState<Bookmark>(knex, leagueId, season, 'fixture_details'))?.fingerprints ?? {};
   const fixtures = await Fixture.query(knex).where({ league_id: leagueId, season }).select('fixture_id', 'status_short', 'kickoff_at');
-  const known = fixtures.length;
-  const likely = options.full
-    ? fixtures.filter((f) => f.kickoff_at.getTime() <= now).length
-    : fixtures.filter((f) => f.kickoff_at.getTime() <= now && (!fp[f.fixture_id] || !['FT', 'AET', 'PEN', 'AWD', 'WO', 'CANC'].includes(f.status_short))).length;
-  plan.push(
-    known
-      ? { stream: 'fixture_details', calls: Math.ceil(likely / 20), why: `${likely} fixture(s) kicked off and not final in the database (exact number known after the fixtures list)` }
-      : { stream: 'fixture_details', calls: 0, why: 'unknown until the fixtures list is fetched: about one call per 20 played fixtures (19 for a full 380-fixture season)' },
-  );
-  const players = await state('players');
-  plan.push(stale(players) ? { stream: 'players', calls: players?.pages ?? 1, why: players?.pages ? `stale; ${players.pages} page(s) last time` : 'never loaded: at least 1 page of 20 players' } : { stream: 'players', calls: 0, why: 'fresh' });
-  for (const s of ['standings', 'injuries']) plan.push(stale(await state(s)) || likely > 0 ? { stream: s, calls: 1, why: 'results may have changed' } : { stream: s, calls: 0, why: 'fresh' });
+  // Kicked off since last seen (still NS/TBD, or in play), or played without details loaded yet.
+  const FINAL = new Set(['FT', 'AET', 'PEN', 'AWD', 'WO']);
+  const likely = fixtures.filter((f) => {
+    if (f.kickoff_at.getTime() > ctx.now.getTime()) return false;
+    const pending = ['NS', 'TBD'].includes(f.status_short) || (STATUSES_WITH_DETAILS.has(f.status_short) && !FINAL.has(f.status_short));
+    return pending || (STATUSES_WITH_DETAILS.has(f.status_short) && (options.full || !fingerprints[f.fixture_id]));
+  }).length;
+  ctx.resultsChanged = likely > 0;
+  const plan: PlanLine[] = [];
+  for (const stream of STREAMS) {
+    if (stream.name === 'fixture_details') {
+      plan.push(
+        fixtures.length
+          ? { stream: stream.name, calls: Math.ceil(likely / 20), why: `about ${likely} fixture(s) kicked off since last seen or without details (the exact number is known after the fixtures list)` }
+          : { stream: stream.name, calls: 0, why: 'unknown until the fixtures list is fetched: one call per 20 played fixtures (19 for a full 380-fixture season)' },
+      );
+      continue;
+    }
+    const why = await stream.due(ctx);
+    const pages = stream.paged ? ((await readState<Bookmark>(knex, leagueId, season, stream.name))?.pages ?? 1) : 1;
+    const calls = why ? (await stream.requests(ctx)).length * pages : 0;
+    plan.push({ stream: stream.name, calls, why: why ? (stream.paged ? `${why}; ${pages} page(s)${pages === 1 ? ' at least' : ' last time'}` : why) : 'fresh' });
+  }
   return plan;
 }

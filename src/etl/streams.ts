@@ -1,69 +1,204 @@
 /**
  * The streams of a league-season load, one small declaration each (Singer style): what it fetches,
- * its keys, and when it is due (its bookmark). The runner walks them in this order, because each
- * one's rows reference the ones before it.
+ * its keys, when it is due, and how its bookmark advances. The runner (run.ts) walks them in this
+ * order, because each one's rows reference the ones before it.
  */
-import type { Endpoint } from '../schemas';
+import type { Knex } from 'knex';
+import type { ApiParameters, ApiResult } from '../api/client';
+import { batchIds } from '../api/batch';
+import { QuantfootError } from '../errors';
+import { Fixture, Season } from '../models';
+import type { Endpoint, ItemOf } from '../schemas';
+import { readState, writeState } from './state';
+import { fixtureFingerprint } from './transform/fixtures';
+
+export interface StreamContext {
+  knex: Knex;
+  leagueId: number;
+  season: number;
+  full: boolean;
+  now: Date;
+  refreshIntervalHours: number;
+  runId: number | null;
+  /** the fixtures list of this run, once fetched */
+  listed: Array<ItemOf<'fixtures'>> | null;
+  /** fixture details were (or, in a dry run, would be) fetched in this run */
+  resultsChanged: boolean;
+  /** streams fetched so far in this run */
+  fetched: Set<string>;
+  /** runs another stream now (the fixtures list names a team the league-season does not have) */
+  runStream(name: string): Promise<void>;
+}
+
+export interface Bookmark {
+  refreshed_at?: string;
+  pages?: number;
+  fingerprints?: Record<string, string>;
+}
 
 export interface StreamDeclaration {
   name: string;
   endpoint: Endpoint;
   /** golden tables it writes and their primary keys */
   keys: Record<string, readonly string[]>;
-  /** how its bookmark advances */
+  /** how its bookmark advances, in words (etl status and the README show it) */
   bookmark: string;
+  /** why it must be fetched now, or null to skip it this run */
+  due(ctx: StreamContext): Promise<string | null>;
+  /** its requests; a paged stream's request is its first page, the runner follows paging.total */
+  requests(ctx: StreamContext): Promise<ApiParameters[]>;
+  paged?: boolean;
+  /** a look at a response before it loads (e.g. to fetch missing teams first) */
+  received?(ctx: StreamContext, result: ApiResult<Endpoint>): Promise<void>;
+  /** advances the bookmark, in the transaction that loads the response */
+  advance?(trx: Knex.Transaction, ctx: StreamContext, result: ApiResult<Endpoint>, loadedFixtureIds: number[], lastPage: boolean): Promise<void>;
 }
-
-export const STREAMS: readonly StreamDeclaration[] = [
-  {
-    name: 'leagues',
-    endpoint: 'leagues',
-    keys: { countries: ['country_name'], leagues: ['league_id'], seasons: ['league_id', 'season'] },
-    bookmark: '{refreshed_at}: fetched again when older than the refresh interval, or with --full',
-  },
-  {
-    name: 'teams',
-    endpoint: 'teams',
-    keys: { venues: ['venue_id'], teams: ['team_id'], team_seasons: ['league_id', 'season', 'team_id'] },
-    bookmark: '{refreshed_at}: fetched again when stale, or when the fixtures list names a team not yet in the league-season',
-  },
-  {
-    name: 'fixtures',
-    endpoint: 'fixtures',
-    keys: { fixtures: ['fixture_id'] },
-    bookmark: 'none: the list is fetched on every run (1 call), it is what tells the other streams what changed',
-  },
-  {
-    name: 'fixture_details',
-    endpoint: 'fixtures',
-    keys: {
-      fixture_events: ['fixture_id', 'event_index'],
-      fixture_lineups: ['fixture_id', 'team_id'],
-      fixture_lineup_players: ['fixture_id', 'team_id', 'player_id'],
-      fixture_team_stats: ['fixture_id', 'team_id'],
-      fixture_player_stats: ['fixture_id', 'team_id', 'player_id'],
-    },
-    bookmark: '{fingerprints: {fixture_id: "status|elapsed|goals|penalties"}}: a fixture is fetched (ids, 20 a call) when started and its fingerprint differs; each batch commits with its fingerprints',
-  },
-  {
-    name: 'players',
-    endpoint: 'players',
-    keys: { players: ['player_id'], player_team_seasons: ['player_id', 'team_id', 'league_id', 'season'] },
-    bookmark: '{refreshed_at, pages}: fetched (all pages) when stale, or when line-ups name players without season statistics',
-  },
-  {
-    name: 'standings',
-    endpoint: 'standings',
-    keys: { standings: ['league_id', 'season', 'group_name', 'team_id'] },
-    bookmark: '{refreshed_at}: fetched when results changed in this run, when stale, or with --full',
-  },
-  {
-    name: 'injuries',
-    endpoint: 'injuries',
-    keys: { injuries: ['fixture_id', 'player_id'] },
-    bookmark: '{refreshed_at}: fetched when results changed in this run, when stale, or with --full',
-  },
-];
 
 /** Fixture statuses whose details (events, line-ups, statistics) exist or may change. */
 export const STATUSES_WITH_DETAILS = new Set(['1H', 'HT', '2H', 'ET', 'BT', 'P', 'SUSP', 'INT', 'LIVE', 'FT', 'AET', 'PEN', 'ABD', 'AWD', 'WO']);
+
+async function state(ctx: StreamContext, stream: string): Promise<Bookmark | null> {
+  return readState<Bookmark>(ctx.knex, ctx.leagueId, ctx.season, stream);
+}
+
+/** Why a refresh-interval stream is due, or null when its data is fresh. */
+function staleness(ctx: StreamContext, b: Bookmark | null): string | null {
+  if (ctx.full) return '--full';
+  if (!b?.refreshed_at) return 'never loaded';
+  const hours = (ctx.now.getTime() - Date.parse(b.refreshed_at)) / 3_600_000;
+  return hours > ctx.refreshIntervalHours ? `older than ${ctx.refreshIntervalHours} h` : null;
+}
+
+function touch(name: string, extra: Bookmark = {}) {
+  return (trx: Knex.Transaction, ctx: StreamContext) => writeState(trx, ctx.leagueId, ctx.season, name, { refreshed_at: ctx.now.toISOString(), ...extra }, ctx.runId);
+}
+
+const leagueSeason = (ctx: StreamContext) => ({ league: ctx.leagueId, season: ctx.season });
+
+const leagues: StreamDeclaration = {
+  name: 'leagues',
+  endpoint: 'leagues',
+  keys: { countries: ['country_name'], leagues: ['league_id'], seasons: ['league_id', 'season'] },
+  bookmark: '{refreshed_at}: fetched again when older than the refresh interval, or with --full',
+  async due(ctx) {
+    const known = await Season.query(ctx.knex).findById([ctx.leagueId, ctx.season]);
+    return known ? staleness(ctx, await state(ctx, 'leagues')) : 'league-season not loaded yet';
+  },
+  requests: async (ctx) => [{ id: ctx.leagueId, season: ctx.season }],
+  async received(ctx, result) {
+    if (result.items.length === 0 && result.rejects.length === 0) throw new QuantfootError(`the API knows no league ${ctx.leagueId} with season ${ctx.season}`);
+  },
+  advance: touch('leagues'),
+};
+
+const teams: StreamDeclaration = {
+  name: 'teams',
+  endpoint: 'teams',
+  keys: { venues: ['venue_id'], teams: ['team_id'], team_seasons: ['league_id', 'season', 'team_id'] },
+  bookmark: '{refreshed_at}: fetched again when stale, or when the fixtures list names a team not yet in the league-season',
+  due: async (ctx) => staleness(ctx, await state(ctx, 'teams')),
+  requests: async (ctx) => [leagueSeason(ctx)],
+  advance: touch('teams'),
+};
+
+const fixtures: StreamDeclaration = {
+  name: 'fixtures',
+  endpoint: 'fixtures',
+  keys: { fixtures: ['fixture_id'] },
+  bookmark: 'none: the list is fetched on every run (1 call); it is what tells the other streams what changed',
+  due: async () => 'always',
+  requests: async (ctx) => [leagueSeason(ctx)],
+  async received(ctx, result) {
+    ctx.listed = result.items as Array<ItemOf<'fixtures'>>;
+    if (ctx.fetched.has('teams')) return;
+    const known = new Set<number>(await ctx.knex('golden.team_seasons').where({ league_id: ctx.leagueId, season: ctx.season }).pluck('team_id'));
+    if (ctx.listed.some((f) => !known.has(f.teams.home.id) || !known.has(f.teams.away.id))) await ctx.runStream('teams');
+  },
+};
+
+/** Listed fixtures whose details are missing or out of date, with the fingerprint they will get. */
+async function fixturesDue(ctx: StreamContext): Promise<Map<number, string>> {
+  const seen = (await state(ctx, 'fixture_details'))?.fingerprints ?? {};
+  const loaded = new Set((await Fixture.query(ctx.knex).where({ league_id: ctx.leagueId, season: ctx.season }).select('fixture_id')).map((f) => f.fixture_id));
+  const due = new Map<number, string>();
+  for (const f of ctx.listed ?? []) {
+    const fingerprint = fixtureFingerprint(f);
+    if (loaded.has(f.fixture.id) && STATUSES_WITH_DETAILS.has(f.fixture.status.short) && (ctx.full || seen[f.fixture.id] !== fingerprint)) due.set(f.fixture.id, fingerprint);
+  }
+  return due;
+}
+
+const fixtureDetails: StreamDeclaration = {
+  name: 'fixture_details',
+  endpoint: 'fixtures',
+  keys: {
+    fixture_events: ['fixture_id', 'event_index'],
+    fixture_lineups: ['fixture_id', 'team_id'],
+    fixture_lineup_players: ['fixture_id', 'team_id', 'player_id'],
+    fixture_team_stats: ['fixture_id', 'team_id'],
+    fixture_player_stats: ['fixture_id', 'team_id', 'player_id'],
+  },
+  bookmark: '{fingerprints: {fixture_id: "status|elapsed|goals|penalties"}}: a fixture is fetched (ids, 20 a call) once started and whenever its fingerprint changes; each batch commits with its fingerprints',
+  async due(ctx) {
+    const n = (await fixturesDue(ctx)).size;
+    ctx.resultsChanged = n > 0;
+    return n > 0 ? `${n} fixture(s) new, changed or newly finished` : null;
+  },
+  requests: async (ctx) => batchIds([...(await fixturesDue(ctx)).keys()]).map((ids) => ({ ids: ids.join('-') })),
+  async advance(trx, ctx, _result, loaded) {
+    const byId = new Map((ctx.listed ?? []).map((f) => [f.fixture.id, fixtureFingerprint(f)]));
+    const patch = Object.fromEntries(loaded.map((id) => [String(id), byId.get(id)]));
+    await trx.raw(
+      `insert into etl.state (league_id, season, stream, bookmark, run_id) values (?, ?, 'fixture_details', jsonb_build_object('fingerprints', ?::jsonb), ?)
+       on conflict (league_id, season, stream) do update
+       set bookmark = jsonb_set(etl.state.bookmark, '{fingerprints}', coalesce(etl.state.bookmark->'fingerprints', '{}'::jsonb) || (excluded.bookmark->'fingerprints')),
+           run_id = excluded.run_id, updated_at = now()`,
+      [ctx.leagueId, ctx.season, JSON.stringify(patch), ctx.runId],
+    );
+  },
+};
+
+const players: StreamDeclaration = {
+  name: 'players',
+  endpoint: 'players',
+  keys: { players: ['player_id'], player_team_seasons: ['player_id', 'team_id', 'league_id', 'season'] },
+  bookmark: '{refreshed_at, pages}: fetched (all pages) when stale, or when new results bring line-ups naming players without season statistics',
+  paged: true,
+  async due(ctx) {
+    const stale = staleness(ctx, await state(ctx, 'players'));
+    if (stale || !ctx.resultsChanged) return stale;
+    const { rows } = await ctx.knex.raw(
+      `select count(distinct lp.player_id)::int as n from golden.fixture_lineup_players lp join golden.fixtures f using (fixture_id)
+       where f.league_id = ? and f.season = ? and not exists (
+         select 1 from golden.player_team_seasons s where s.player_id = lp.player_id and s.league_id = f.league_id and s.season = f.season)`,
+      [ctx.leagueId, ctx.season],
+    );
+    return rows[0].n > 0 ? `${rows[0].n} player(s) in line-ups without season statistics` : null;
+  },
+  requests: async (ctx) => [{ ...leagueSeason(ctx), page: 1 }],
+  async advance(trx, ctx, result, _loaded, lastPage) {
+    if (lastPage) await touch('players', { pages: result.envelope.paging.total })(trx, ctx);
+  },
+};
+
+function followsResults(name: 'standings' | 'injuries', table: string): StreamDeclaration {
+  return {
+    name,
+    endpoint: name,
+    keys: name === 'standings' ? { standings: ['league_id', 'season', 'group_name', 'team_id'] } : { injuries: ['fixture_id', 'player_id'] },
+    bookmark: `{refreshed_at}: fetched when results changed in this run, when stale, or with --full (${table})`,
+    due: async (ctx) => (ctx.resultsChanged ? 'results changed' : staleness(ctx, await state(ctx, name))),
+    requests: async (ctx) => [leagueSeason(ctx)],
+    advance: touch(name),
+  };
+}
+
+export const STREAMS: readonly StreamDeclaration[] = [
+  leagues,
+  teams,
+  fixtures,
+  fixtureDetails,
+  players,
+  followsResults('standings', 'the API tables of every group'),
+  followsResults('injuries', 'players missing or doubtful per fixture'),
+];
