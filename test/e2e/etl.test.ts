@@ -123,6 +123,15 @@ describe(`etl run against the mock API, as a user runs it (${testServerKind()} s
     expect(await count(ctx.db.knex, 'fixture_events', 39, 2023)).to.equal(after.events);
   });
 
+  it('etl status shows the runs, calls, quota left, rows per table and rejects', async () => {
+    const res = await quantfoot(['etl', 'status'], { DATABASE_URL: ctx.db.url });
+    expect(res.code, res.stderr).to.equal(0);
+    expect(res.stdout).to.match(/#\d+ run \{"full":false,"league":39,"season":2023,"maxCalls":null\} succeeded/);
+    expect(res.stdout).to.match(/quota left \d+/);
+    expect(res.stdout).to.match(/fixtures\s+380/);
+    expect(res.stdout).to.match(/Rejects: none/);
+  });
+
   it('replay rebuilds identical golden tables from raw responses with zero API calls', async () => {
     const original = await goldenHashes(ctx.db.knex);
     await ctx.db.knex.raw(`truncate ${GOLDEN.filter((t) => t !== 'countries').map((t) => `golden.${t}`).join(', ')}, golden.countries cascade`);
