@@ -287,4 +287,23 @@ describe(`etl: shoot-outs, postponed and awarded fixtures (${testServerKind()} s
     const total = await ctx.db.knex('marts.player_season_stats').sum({ n: 'goals' });
     expect(Number(total[0]!.n)).to.be.greaterThan(1000);
   });
+
+  it('quantfoot check passes on the loaded data, and fails naming the test when a score is tampered with', async () => {
+    const env = { DATABASE_URL: ctx.db.url };
+    const ok = await quantfoot(['check'], env);
+    expect(ok.code, ok.stdout + ok.stderr).to.equal(0);
+    expect(ok.stdout).to.include('5 passed, 0 failed');
+    const victim = await ctx.db.knex('golden.fixtures').where({ status_short: 'FT' }).orderBy('fixture_id').first();
+    await ctx.db.knex('golden.fixtures').where({ fixture_id: victim.fixture_id }).update({ goals_home: victim.goals_home + 1 });
+    try {
+      const bad = await quantfoot(['check', '--select', 'scores_equal_goal_events'], env);
+      expect(bad.code).to.equal(1);
+      expect(bad.stdout).to.match(/FAIL\s+scores_equal_goal_events \(1 failing\)/);
+      expect(bad.stdout).to.include(`"fixture_id":${victim.fixture_id}`);
+      const recorded = await ctx.db.knex('etl.check_results').where({ check_name: 'scores_equal_goal_events' }).orderBy('check_result_id', 'desc').first();
+      expect(recorded).to.include({ status: 'fail', failing_rows: 1 });
+    } finally {
+      await ctx.db.knex('golden.fixtures').where({ fixture_id: victim.fixture_id }).update({ goals_home: victim.goals_home });
+    }
+  });
 });
