@@ -78,7 +78,8 @@ export async function runLeagueSeason(
   }
   const stats = new RunStats();
   let rejectCount = 0;
-  runId = await startRun(knex, 'run', { league: leagueId, season, full: options.full, maxCalls: options.maxCalls ?? null });
+  const thisRun = await startRun(knex, 'run', { league: leagueId, season, full: options.full, maxCalls: options.maxCalls ?? null });
+  runId = thisRun;
   const load = async (stream: string, result: ApiResult<Endpoint>, extra?: (trx: Knex.Transaction, loadedFixtureIds: number[]) => Promise<void>) => {
     const rejects: Rejection[] = result.rejects.map((r) => ({ table: tableOfEndpoint(result.endpoint), item: r.item, reason: `schema: ${r.path || '/'} ${r.reason}` }));
     stats.add(tableOfEndpoint(result.endpoint), { rejected: rejects.length });
@@ -124,16 +125,18 @@ export async function runLeagueSeason(
     for (const stream of STREAMS) {
       if (ctx.fetched.has(stream.name)) continue;
       const why = await stream.due(ctx);
-      if (why) await runStream(stream);
+      if (!why) continue;
+      reporter.log(`${stream.name}: ${why}`);
+      await runStream(stream);
     }
     await mergeState(knex, leagueId, season, 'run', { last_success_at: new Date().toISOString() }, runId);
     const quota = client.quota.dailyRemaining;
-    await finishRun(knex, runId!, { status: 'succeeded', callsUsed: client.callsMade, quotaRemaining: quota, stats });
+    await finishRun(knex, thisRun, { status: 'succeeded', callsUsed: client.callsMade, quotaRemaining: quota, stats });
     return { runId, status: 'succeeded', callsUsed: client.callsMade, quotaRemaining: quota, stats, rejects: rejectCount };
   } catch (err) {
     const status = err instanceof QuotaStopError ? 'stopped_quota' : 'failed';
     const quota = client.quota.dailyRemaining;
-    await finishRun(knex, runId!, { status, callsUsed: client.callsMade, quotaRemaining: quota, error: (err as Error).message, stats });
+    await finishRun(knex, thisRun, { status, callsUsed: client.callsMade, quotaRemaining: quota, error: (err as Error).message, stats });
     return { runId, status, callsUsed: client.callsMade, quotaRemaining: quota, stats, rejects: rejectCount, error: err as Error };
   } finally {
     client.close();
