@@ -16,6 +16,7 @@ interface RunArgs {
   full: boolean;
   'dry-run': boolean;
   'max-calls'?: number;
+  'daily-reserve': number;
   'refresh-hours': number;
   wait: boolean;
   'log-format'?: 'pretty' | 'json';
@@ -30,7 +31,8 @@ export function printRunResult(result: RunResult): number {
     const total = result.plan.reduce((n, l) => n + l.calls, 0);
     console.log('Call plan (dry run: nothing was called):');
     for (const l of result.plan) console.log(`  ${l.stream.padEnd(16)} ${String(l.calls).padStart(4)} call(s)  ${l.why}`);
-    console.log(`  ${'total'.padEnd(16)} ${String(total).padStart(4)} call(s) of the daily quota (plus 0 for /status)`);
+    console.log(`  ${'total'.padEnd(16)} ${String(total).padStart(4)} call(s) of the daily quota`);
+    console.log(`  daily quota left at the last run: ${result.quotaRemaining ?? 'unknown (no run yet)'}`);
     return EXIT.ok;
   }
   console.log(summaryTable(result.stats));
@@ -49,6 +51,7 @@ const run: CommandModule<object, RunArgs> = {
       .option('full', { type: 'boolean', default: false, describe: 'fetch everything again, ignoring bookmarks' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'print the call plan and quota use; call nothing' })
       .option('max-calls', { type: 'number', describe: 'stop (exit 75, resumable) before making more API calls than this' })
+      .option('daily-reserve', { type: 'number', default: 0, describe: 'stop (exit 75, resumable) while this many daily API requests are left' })
       .option('refresh-hours', { type: 'number', default: 24, describe: 'refetch leagues, teams, players, standings older than this' })
       .option('wait', { type: 'boolean', default: false, describe: 'wait for a run of the same league-season instead of refusing' })
       .option('log-format', { choices: ['pretty', 'json'] as const, describe: 'progress bars (terminal default) or JSON lines' })
@@ -60,7 +63,7 @@ const run: CommandModule<object, RunArgs> = {
       }) as unknown as Argv<RunArgs>,
   handler: runHandler(async (args: RunArgs) => {
     loadEnv();
-    const api = clientOptionsFromEnv();
+    const api = { ...clientOptionsFromEnv(), dailyReserve: args['daily-reserve'] };
     return withDatabase(async ({ knex, url }) => {
       const reporter = createReporter(logFormat(args['log-format']));
       const result = await runLeagueSeason(

@@ -59,7 +59,8 @@ export async function runLeagueSeason(
   const { leagueId, season } = options;
   if (options.dryRun) {
     const plan = await planRun(knex, options);
-    return { runId: null, status: 'dry_run', callsUsed: 0, quotaRemaining: null, stats: new RunStats(), rejects: 0, plan };
+    const last = await knex('etl.runs').whereNotNull('quota_remaining').orderBy('run_id', 'desc').first('quota_remaining');
+    return { runId: null, status: 'dry_run', callsUsed: 0, quotaRemaining: last?.quota_remaining ?? null, stats: new RunStats(), rejects: 0, plan };
   }
   // The client first: a missing key or a bad URL is a configuration error before anything is written.
   let runId: number | null = null;
@@ -110,7 +111,8 @@ export async function runLeagueSeason(
     const requests = await stream.requests(ctx);
     reporter.stream(stream.name, stream.paged ? undefined : requests.length);
     for (const params of requests) {
-      for (let page = 1, total = 1; page <= total; page++) {
+      const first = stream.paged ? Number(params.page ?? 1) : 1;
+      for (let page = first, total = first; page <= total; page++) {
         const result = await client.get(stream.endpoint, stream.paged ? { ...params, page } : params);
         if (stream.paged) total = result.envelope.paging.total;
         await stream.received?.(ctx, result);
@@ -207,8 +209,10 @@ export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine
       continue;
     }
     const why = await stream.due(ctx);
-    const pages = stream.paged ? ((await readState<Bookmark>(knex, leagueId, season, stream.name))?.pages ?? 1) : 1;
-    const calls = why ? (await stream.requests(ctx)).length * pages : 0;
+    const requests = why ? await stream.requests(ctx) : [];
+    const firstPage = Number(requests[0]?.page ?? 1);
+    const pages = stream.paged ? Math.max(1, ((await readState<Bookmark>(knex, leagueId, season, stream.name))?.pages ?? 1) - firstPage + 1) : 1;
+    const calls = requests.length * pages;
     plan.push({ stream: stream.name, calls, why: why ? (stream.paged ? `${why}; ${pages} page(s)${pages === 1 ? ' at least' : ' last time'}` : why) : 'fresh' });
   }
   return plan;

@@ -33,6 +33,8 @@ export interface StreamContext {
 export interface Bookmark {
   refreshed_at?: string;
   pages?: number;
+  /** paged streams: the next page of a pass a quota stop interrupted */
+  resume_page?: number;
   fingerprints?: Record<string, string>;
 }
 
@@ -162,10 +164,12 @@ const players: StreamDeclaration = {
   name: 'players',
   endpoint: 'players',
   keys: { players: ['player_id'], player_team_seasons: ['player_id', 'team_id', 'league_id', 'season'] },
-  bookmark: '{refreshed_at, pages}: fetched (all pages) when stale, or when new results bring line-ups naming players without season statistics',
+  bookmark: '{refreshed_at, pages, resume_page}: fetched (all pages) when stale, or when new results bring line-ups naming players without season statistics; each page commits resume_page, so a pass stopped by the quota goes on from there',
   paged: true,
   async due(ctx) {
-    const stale = staleness(ctx, await state(ctx, 'players'));
+    const bookmark = await state(ctx, 'players');
+    if (bookmark?.resume_page && !ctx.full) return `resuming the interrupted pass at page ${bookmark.resume_page}`;
+    const stale = staleness(ctx, bookmark);
     if (stale || !ctx.resultsChanged) return stale;
     const { rows } = await ctx.knex.raw(
       `select count(distinct lp.player_id)::int as n from golden.fixture_lineup_players lp join golden.fixtures f using (fixture_id)
@@ -175,9 +179,17 @@ const players: StreamDeclaration = {
     );
     return rows[0].n > 0 ? `${rows[0].n} player(s) in line-ups without season statistics` : null;
   },
-  requests: async (ctx) => [{ ...leagueSeason(ctx), page: 1 }],
+  async requests(ctx) {
+    const bookmark = await state(ctx, 'players');
+    return [{ ...leagueSeason(ctx), page: ctx.full ? 1 : (bookmark?.resume_page ?? 1) }];
+  },
   async advance(trx, ctx, result, _loaded, lastPage) {
-    if (lastPage) await touch('players', { pages: result.envelope.paging.total })(trx, ctx);
+    const previous = (await readState<Bookmark>(trx, ctx.leagueId, ctx.season, 'players')) ?? {};
+    const pages = result.envelope.paging.total;
+    const bookmark: Bookmark = lastPage
+      ? { refreshed_at: ctx.now.toISOString(), pages }
+      : { ...previous, pages, resume_page: Number(result.parameters.page) + 1 };
+    await writeState(trx, ctx.leagueId, ctx.season, 'players', bookmark, ctx.runId);
   },
 };
 

@@ -307,3 +307,33 @@ describe(`etl: shoot-outs, postponed and awarded fixtures (${testServerKind()} s
     }
   });
 });
+
+describe(`etl: the daily quota (${testServerKind()} server)`, () => {
+  const ctx = useFreshDatabase('etl_quota', { migrate: true });
+  let mock: MockApi;
+  let clock = Date.parse('2026-11-25T10:00:00Z');
+  before(async () => {
+    mock = await startMockApi({ port: 0, seed: 1, dailyLimit: 30, now: () => clock });
+  });
+  after(async () => mock?.close());
+  const env = () => ({ DATABASE_URL: ctx.db.url, API_FOOTBALL_URL: mock.url, API_FOOTBALL_KEY: 'quota-key-1234' });
+
+  it('stops before the API refuses (exit 75), then resumes the next day without repeating work', async () => {
+    const day1 = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023', '--daily-reserve', '2'], env());
+    expect(day1.code, day1.stderr).to.equal(75);
+    expect(day1.stderr).to.match(/requests left today/);
+    const stopped = await ctx.db.knex('etl.runs').orderBy('run_id', 'desc').first();
+    expect(stopped).to.include({ status: 'stopped_quota', quota_remaining: 2 });
+    const refused = await ctx.db.knex('raw.api_responses').whereRaw("body->'errors'->>'requests' is not null");
+    expect(refused, 'the API had to refuse a call').to.deep.equal([]);
+
+    clock += 24 * 3600_000; // a new day: the quota is reset
+    const day2 = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023'], env());
+    expect(day2.code, day2.stderr).to.equal(0);
+    const ids = (await ctx.db.knex('raw.api_responses').whereRaw("parameters->>'ids' is not null").pluck('parameters')).flatMap((p: { ids: string }) => p.ids.split('-'));
+    expect(new Set(ids).size, 'a fixture was fetched twice').to.equal(ids.length);
+    expect(ids.length).to.equal(377); // every played fixture (380 less 3 postponed), once
+    const runs = await ctx.db.knex('etl.runs').orderBy('run_id');
+    expect(runs.map((r) => r.calls_used).reduce((a: number, b: number) => a + b, 0)).to.be.at.most(49 + 3);
+  });
+});
