@@ -5,6 +5,7 @@ import { loadEnv, parseDatabaseUrl, redactUrl } from '../db/config';
 import { withDatabase } from '../db/connection';
 import { migrateLatest, migrationPlan, migrationStatus, rollback, unlock } from '../db/migrator';
 import { VIEW_HISTORY_TABLE, viewPlanStatements } from '../db/views';
+import { verifySchema } from '../db/verify';
 import { runHandler } from './run';
 
 const migrate: CommandModule = {
@@ -105,9 +106,25 @@ const stop: CommandModule = {
   }),
 };
 
+const verify: CommandModule = {
+  command: 'verify',
+  describe: 'Fail when the live schema drifted from what the migration files build (edited migrations, changes by hand)',
+  handler: runHandler(async () =>
+    withDatabase(async ({ knex, url }) => {
+      const result = await verifySchema(knex, url);
+      if (result.pending.length) console.log(`Pending migrations (run quantfoot db migrate): ${result.pending.join(', ')}`);
+      for (const line of result.onlyLive) console.log(`  only in the database:      ${line}`);
+      for (const line of result.onlyFiles) console.log(`  only in the migrations:    ${line}`);
+      const drift = result.onlyLive.length + result.onlyFiles.length;
+      console.log(drift === 0 && result.pending.length === 0 ? 'The schema is what the migration files build.' : `Drift: ${drift} difference(s)${result.pending.length ? `, ${result.pending.length} pending migration(s)` : ''}.`);
+      return drift === 0 && result.pending.length === 0 ? 0 : 1;
+    }),
+  ),
+};
+
 export const dbCommand: CommandModule = {
   command: 'db',
   describe: 'Manage the database schema (migrations, reference data)',
-  builder: (y: Argv) => y.command(migrate).command(rollbackCmd).command(status).command(plan).command(unlockCmd).command(url).command(stop).demandCommand(1, 'Name a db command; see quantfoot db --help'),
+  builder: (y: Argv) => y.command(migrate).command(rollbackCmd).command(status).command(plan).command(unlockCmd).command(url).command(stop).command(verify).demandCommand(1, 'Name a db command; see quantfoot db --help'),
   handler: () => undefined,
 };

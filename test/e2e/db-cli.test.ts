@@ -51,6 +51,20 @@ describe(`the knex CLI and \`quantfoot db\` on DATABASE_URL (${testServerKind()}
     expect(up.code, up.stderr).to.equal(0);
   });
 
+  it('db verify passes on a migrated database and names every drift made by hand', async () => {
+    await quantfoot(['db', 'migrate'], env());
+    const clean = await quantfoot(['db', 'verify'], env());
+    expect(clean.code, clean.stdout + clean.stderr).to.equal(0);
+    expect(clean.stdout).to.include('The schema is what the migration files build.');
+    await ctx.db.knex.raw('alter table golden.teams add column mascot text');
+    await ctx.db.knex.raw('alter table golden.fixtures drop constraint fixtures_single_winner_chk');
+    const drifted = await quantfoot(['db', 'verify'], env());
+    expect(drifted.code).to.equal(1);
+    expect(drifted.stdout).to.match(/only in the database: .*"attname":"mascot"/);
+    expect(drifted.stdout).to.match(/only in the migrations: .*fixtures_single_winner_chk/);
+    expect(drifted.stdout).to.include('Drift: 2 difference(s)');
+  });
+
   it('exits 2 with a clear message for a bad or unreachable DATABASE_URL', async () => {
     const bad = await quantfoot(['db', 'status'], { DATABASE_URL: 'mysql://localhost/x' });
     expect(bad.code).to.equal(2);

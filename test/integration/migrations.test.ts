@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { dumpCatalog } from '../support/catalog';
+import { dumpCatalog } from '../../src/db/catalog';
 import { testServerKind, useFreshDatabase } from '../support/db';
 
 const CONTRACT_TABLES = [
