@@ -6,10 +6,9 @@
  *   - set-based upsert vs a row-at-a-time loop on the same rows.
  * Each scenario runs in its own fresh database on the target server, dropped afterwards.
  */
-import { randomBytes } from 'node:crypto';
-import knexFactory, { type Knex } from 'knex';
-import { knexConfig } from '../src/db/config';
+import type { Knex } from 'knex';
 import { migrateLatest } from '../src/db/migrator';
+import { withScratchDatabase } from '../src/db/scratch';
 import { startMockApi } from '../src/mock-api/server';
 import { runLeagueSeason } from '../src/etl/run';
 import { replay } from '../src/etl/replay';
@@ -27,21 +26,12 @@ export interface BenchLine {
   note: string;
 }
 
-async function withScratchDatabase<T>(serverUrl: string, fn: (knex: Knex, url: string) => Promise<T>): Promise<T> {
-  const name = `qf_bench_${randomBytes(4).toString('hex')}`;
-  const admin = knexFactory({ client: 'pg', connection: serverUrl, pool: { min: 0, max: 1 } });
-  await admin.raw('create database ??', [name]);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const knex = knexFactory(knexConfig(url.toString()));
-  try {
-    await migrateLatest(knex);
-    return await fn(knex, url.toString());
-  } finally {
-    await knex.destroy();
-    await admin.raw('drop database if exists ?? with (force)', [name]);
-    await admin.destroy();
-  }
+/** A fresh, migrated database per scenario, dropped afterwards. */
+function withMigratedDatabase<T>(serverUrl: string, fn: (knex: Knex, url: string) => Promise<T>): Promise<T> {
+  return withScratchDatabase(serverUrl, 'qf_bench', async (db) => {
+    await migrateLatest(db.knex);
+    return fn(db.knex, db.url);
+  });
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -54,7 +44,7 @@ export async function benchEtl(serverUrl: string, league = 39, season = 2023): P
   const lines: BenchLine[] = [];
   const options = { leagueId: league, season, full: false, dryRun: false, refreshIntervalHours: 24, wait: true };
 
-  await withScratchDatabase(serverUrl, async (knex, url) => {
+  await withMigratedDatabase(serverUrl, async (knex, url) => {
     const mock = await startMockApi({ port: 0, seed: 1 });
     try {
       const api = { key: 'bench-key-000000', baseUrl: mock.url };
@@ -69,7 +59,7 @@ export async function benchEtl(serverUrl: string, league = 39, season = 2023): P
     }
   });
 
-  await withScratchDatabase(serverUrl, async (knex, url) => {
+  await withMigratedDatabase(serverUrl, async (knex, url) => {
     const faults = '500:0.05,truncate:0.03,reset:0.02,slow:0.1@100ms';
     const mock = await startMockApi({ port: 0, seed: 1, faults });
     try {
@@ -81,7 +71,7 @@ export async function benchEtl(serverUrl: string, league = 39, season = 2023): P
     }
   });
 
-  await withScratchDatabase(serverUrl, async (knex) => {
+  await withMigratedDatabase(serverUrl, async (knex) => {
     const n = 5_000;
     await knex('golden.countries').insert({ country_name: 'Benchland' });
     const rows: Row[] = Array.from({ length: n }, (_, i) => ({ venue_id: i + 1, name: `Venue ${i}`, city: 'Bench City', capacity: 1000 + i, surface: 'grass' }));

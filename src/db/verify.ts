@@ -4,12 +4,11 @@
  * (src/db/catalog.ts) and reports every difference: an applied migration edited afterwards, a
  * column added by hand, a dropped constraint, a view changed outside views/.
  */
-import { randomBytes } from 'node:crypto';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { ConfigError } from '../errors';
 import { dumpCatalog } from './catalog';
-import { knexConfig } from './config';
 import { migrateLatest, migrationStatus } from './migrator';
+import { withScratchDatabase } from './scratch';
 
 export interface VerifyResult {
   pending: string[];
@@ -22,10 +21,7 @@ export interface VerifyResult {
 export async function verifySchema(knex: Knex, url: string): Promise<VerifyResult> {
   const { pending } = await migrationStatus(knex);
   const live = await dumpCatalog(knex);
-  const reference = await withScratchDatabase(url, async (scratch) => {
-    await migrateLatest(scratch);
-    return dumpCatalog(scratch);
-  });
+  const reference = await buildReference(url);
   const liveLines = new Set(live.split('\n'));
   const fileLines = new Set(reference.split('\n'));
   return {
@@ -35,23 +31,17 @@ export async function verifySchema(knex: Knex, url: string): Promise<VerifyResul
   };
 }
 
-async function withScratchDatabase<T>(url: string, fn: (knex: Knex) => Promise<T>): Promise<T> {
-  const name = `quantfoot_verify_${randomBytes(4).toString('hex')}`;
-  const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
+/** The catalog a fresh database gets from the migration files, seeds and views. */
+async function buildReference(url: string): Promise<string> {
   try {
-    await admin.raw('create database ??', [name]);
+    return await withScratchDatabase(url, 'quantfoot_verify', async ({ knex }) => {
+      await migrateLatest(knex);
+      return dumpCatalog(knex);
+    });
   } catch (err) {
-    await admin.destroy();
-    throw new ConfigError(`db verify builds a scratch database from the migration files and could not create one (${(err as Error).message}); grant CREATEDB to this user`, { cause: err });
-  }
-  const scratchUrl = new URL(url);
-  scratchUrl.pathname = `/${name}`;
-  const scratch = knexFactory(knexConfig(scratchUrl.toString()));
-  try {
-    return await fn(scratch);
-  } finally {
-    await scratch.destroy();
-    await admin.raw('drop database if exists ?? with (force)', [name]);
-    await admin.destroy();
+    if ((err as { code?: string }).code === '42501') {
+      throw new ConfigError(`db verify builds a scratch database from the migration files and may not create one here (${(err as Error).message}); grant CREATEDB to this user`, { cause: err });
+    }
+    throw err;
   }
 }

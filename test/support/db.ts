@@ -6,9 +6,9 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
-import knexFactory, { type Knex } from 'knex';
-import { knexConfig, parseDatabaseUrl } from '../../src/db/config';
+import { createHash } from 'node:crypto';
+import { parseDatabaseUrl } from '../../src/db/config';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/db/scratch';
 import { ensureEmbeddedServer } from '../../src/db/embedded';
 import { PROJECT_ROOT } from '../../src/db/paths';
 
@@ -30,39 +30,10 @@ export function testServerKind(): string {
   return process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded';
 }
 
-export interface TestDatabase {
-  name: string;
-  url: string;
-  knex: Knex;
-  drop(): Promise<void>;
-}
+export type TestDatabase = ScratchDatabase;
 
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const admin = await testServerUrl();
-  const name = `qf_${label.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`.slice(0, 63);
-  const adminKnex = knexFactory({ client: 'pg', connection: admin, pool: { min: 0, max: 1 } });
-  try {
-    await adminKnex.raw('create database ??', [name]);
-  } finally {
-    await adminKnex.destroy();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const knex = knexFactory(knexConfig(url.toString()));
-  return {
-    name,
-    url: url.toString(),
-    knex,
-    async drop() {
-      await knex.destroy();
-      const k = knexFactory({ client: 'pg', connection: admin, pool: { min: 0, max: 1 } });
-      try {
-        await k.raw('drop database if exists ?? with (force)', [name]);
-      } finally {
-        await k.destroy();
-      }
-    },
-  };
+  return createScratchDatabase(await testServerUrl(), `qf_${label}`);
 }
 
 /** Mocha helper: a fresh database for the enclosing describe, dropped after it. */
