@@ -1,18 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { FIELD_DECISIONS, leafPaths } from '../../../src/etl/transform/fields';
-import { SAMPLES_DIR } from '../../support/samples';
+import { readSamples } from '../../support/samples';
 
 /** Sample files of the endpoints the ETL loads, by endpoint (file name prefix: fixtures-ids → fixtures). */
 function samplesByEndpoint(): Array<[string, string, unknown[]]> {
-  const files = [...fs.readdirSync(SAMPLES_DIR).map((f) => path.join(SAMPLES_DIR, f)), ...fs.readdirSync(path.join(SAMPLES_DIR, 'extra')).map((f) => path.join(SAMPLES_DIR, 'extra', f))];
   const out: Array<[string, string, unknown[]]> = [];
-  for (const file of files.filter((f) => f.endsWith('.json'))) {
+  for (const { file, body } of readSamples()) {
     const prefix = path.basename(file).split('__')[0]!;
     const endpoint = prefix === 'fixtures-ids' ? 'fixtures' : prefix.replace('-', '/');
     if (!FIELD_DECISIONS[endpoint]) continue;
-    const body = JSON.parse(fs.readFileSync(file, 'utf8')) as { response: unknown[] };
     out.push([endpoint, path.basename(file), body.response]);
   }
   return out;

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect } from 'chai';
 import { validateResponse, type FixtureWithDetails } from '../../../src/schemas';
 import { toDecimal, toInt, toMeasure, toPercent, fromUnix, toDate } from '../../../src/etl/transform/parse';
@@ -7,9 +5,9 @@ import { fixtureFingerprint, fixtureRow } from '../../../src/etl/transform/fixtu
 import { eventRows, lineupPlayerRows, playerStatsRows, teamStatsRows } from '../../../src/etl/transform/fixture-details';
 import { playerRow, playerSeasonRows } from '../../../src/etl/transform/players';
 import { standingRows } from '../../../src/etl/transform/standings';
-import { SAMPLES_DIR } from '../../support/samples';
+import { readSample } from '../../support/samples';
 
-const sample = (name: string) => JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, name), 'utf8'));
+
 
 describe('transform: parsing numbers the API sends as strings', () => {
   it('parses percentages, decimals, ratings, measures; keeps null; refuses to guess', () => {
@@ -34,7 +32,7 @@ describe('transform: parsing numbers the API sends as strings', () => {
 });
 
 describe('transform: the real Champions League penalties sample', () => {
-  const body = sample('fixtures-ids__syurchen93_api-football-client__fixtures-cl-penalties.json');
+  const body = readSample('fixtures-ids__syurchen93_api-football-client__fixtures-cl-penalties.json');
   const { items, rejects } = validateResponse('fixtures', body);
   const fixtures = items as FixtureWithDetails[];
   const atletico = fixtures.find((f) => f.fixture.id === 1149519)!;
@@ -86,7 +84,7 @@ describe('transform: the real Champions League penalties sample', () => {
 
 describe('transform: players and standings samples', () => {
   it('maps players with height and weight in numbers and keeps only the requested league-season', () => {
-    const { items } = validateResponse('players', sample('players__syurchen93_api-football-client__player-info-bundes-2022.json'));
+    const { items } = validateResponse('players', readSample('players__syurchen93_api-football-client__player-info-bundes-2022.json'));
     const diallo = items.find((i) => i.player.id === 7)!;
     expect(playerRow(diallo)).to.include({ player_id: 7, height_cm: 187, weight_kg: 79, birth_date: '1996-05-04' });
     const seasons = playerSeasonRows(diallo, 78, 2022);
@@ -96,7 +94,7 @@ describe('transform: players and standings samples', () => {
   });
 
   it('maps every standings row with the group label', () => {
-    const { items } = validateResponse('standings', sample('standings__syurchen93_api-football-client__standings-epl-2022.json'));
+    const { items } = validateResponse('standings', readSample('standings__syurchen93_api-football-client__standings-epl-2022.json'));
     const rows = standingRows(items[0]!);
     expect(rows).to.have.length(20);
     expect(rows[0]).to.include({ league_id: 39, season: 2022, group_name: 'Premier League', team_id: 50, rank: 1, points: 89, all_played: 38, all_won: 28, all_goals_for: 94 });

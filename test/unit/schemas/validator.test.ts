@@ -1,30 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { ENDPOINTS, EnvelopeError, isEndpoint, validateResponse, type Endpoint } from '../../../src/schemas';
+import { readSamples, SAMPLES_DIR, type SampleFile } from '../../support/samples';
 
-// CI runs from a fresh clone with shared/ copied beside it: resolve from the repo's parent.
-const SAMPLES = path.resolve(__dirname, '../../../../shared/api-football/samples');
 /** Endpoints with real samples that QuantFoot does not load, hence has no schema for. */
 const UNSUPPORTED = ['coachs', 'fixtures/rounds', 'leagues/seasons', 'teams/statistics', 'transfers'];
 
-interface Sample {
-  file: string;
-  body: { get: string; errors: unknown; response: unknown[] } & Record<string, unknown>;
-}
-
-function readSamples(): Sample[] {
-  return [SAMPLES, path.join(SAMPLES, 'extra')].flatMap((dir) =>
-    fs
-      .readdirSync(dir)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => ({ file: path.relative(SAMPLES, path.join(dir, name)), body: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) })),
-  );
-}
-
-function readSample(prefix: string): Sample['body'] {
+function readSample(prefix: string): SampleFile['body'] {
   const sample = readSamples().find(({ file }) => path.basename(file).startsWith(`${prefix}__`));
-  if (!sample) throw new Error(`no sample ${prefix}__*.json in ${SAMPLES}`);
+  if (!sample) throw new Error(`no sample ${prefix}__*.json in ${SAMPLES_DIR}`);
   return sample.body;
 }
 
@@ -35,7 +19,7 @@ function clone<T>(value: T): T {
 describe('schemas: validateResponse', () => {
   const samples = readSamples();
 
-  it('finds the real samples beside the repository', () => {
+  it('finds the real samples in the repository', () => {
     expect(samples.length).to.be.at.least(20);
   });
 
