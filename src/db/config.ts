@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import dotenv from 'dotenv';
 import { ConfigError } from '../errors';
 import { ensureEmbeddedServer } from './embedded';
+import { migrationsTablesReady } from './migrations-table';
 import { MIGRATIONS_DIR, SEEDS_DIR } from './paths';
 import { runSeeds } from './seeds';
 import { ProjectMigrationSource } from './view-migrations';
@@ -88,7 +89,15 @@ export function migrationsConfig(options: MigrationsOptions = {}): Knex.Migrator
 export function knexConfig(url?: string): Knex.Config {
   return {
     client: 'pg',
-    connection: url ? { connectionString: url } : async () => ({ connectionString: await resolveDatabaseUrl() }),
+    // The knex CLI (knexfile.ts) resolves the URL lazily, and may be one of several deployments
+    // migrating at once: its bookkeeping tables are made race-free before knex looks at them.
+    connection: url
+      ? { connectionString: url }
+      : async () => {
+          const resolved = await resolveDatabaseUrl();
+          await migrationsTablesReady(resolved);
+          return { connectionString: resolved };
+        },
     log: migrationLog,
     pool: { min: 0, max: 8 },
     migrations: migrationsConfig({ databaseUrl: url ? async () => url : resolveDatabaseUrl }),

@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import { QuantfootError } from '../errors';
 import { lastFailedMigration } from './config';
+import { ensureMigrationsTables } from './migrations-table';
 import { runSeeds } from './seeds';
 import { ProjectMigrationSource } from './view-migrations';
 import { appliedViewStates, planViewChanges, readViewState, type ViewPlan } from './views';
@@ -17,6 +18,7 @@ export interface MigrationStatus {
 export class MigrationLockedError extends QuantfootError {}
 
 export async function migrateLatest(knex: Knex): Promise<{ batch: number; ran: string[]; seeds: string[] }> {
+  await ensureMigrationsTables(knex);
   const [batch, ran] = await guard(() => knex.migrate.latest() as Promise<[number, string[]]>);
   // afterAll seeds only when a batch ran; `db migrate` promises usable reference data every time.
   const seeds = ran.length === 0 ? await runSeeds(knex) : [];

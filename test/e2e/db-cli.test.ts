@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { knexCli, quantfoot } from '../support/cli';
-import { testServerKind, useFreshDatabase } from '../support/db';
+import { execFileSync } from 'node:child_process';
+import { knexCli, quantfoot, runProcess } from '../support/cli';
+import { createTestDatabase, testServerKind, useFreshDatabase } from '../support/db';
+import { PROJECT_ROOT } from '../../src/db/paths';
 
 describe(`the knex CLI and \`quantfoot db\` on DATABASE_URL (${testServerKind()} server)`, () => {
   const ctx = useFreshDatabase('db_cli');
@@ -36,6 +38,28 @@ describe(`the knex CLI and \`quantfoot db\` on DATABASE_URL (${testServerKind()}
     expect(down.code, down.stderr).to.equal(0);
     const pending = await quantfoot(['db', 'status'], env());
     expect(pending.stdout).to.match(/Applied \(0\)/);
+  });
+
+  it('two deployments migrating one empty database at once both succeed, and the schema is applied once', async () => {
+    for (const [label, run] of [
+      ['npx knex migrate:latest', (url: string) => knexCli(['migrate:latest'], { DATABASE_URL: url })],
+      ['quantfoot db migrate', (url: string) => quantfoot(['db', 'migrate'], { DATABASE_URL: url })],
+    ] as const) {
+      const db = await createTestDatabase('migrate_race');
+      try {
+        const both = await Promise.all([run(db.url), run(db.url)]);
+        for (const r of both) expect(r.code, `${label}: ${r.stderr}`).to.equal(0);
+        const outputs = both.map((r) => r.stdout).join('\n');
+        expect(outputs, label).to.match(/Batch 1 (run:|applied) \d+ migration/);
+        expect(outputs, label).to.match(/Already up to date/);
+        const { rows } = await db.knex.raw('select count(*)::int as n, count(distinct name)::int as d, max(batch) as b from knex_migrations');
+        expect(rows[0].n, label).to.equal(rows[0].d);
+        expect(rows[0].b, label).to.equal(1);
+        expect(await db.knex('knex_migrations_lock').select('is_locked')).to.deep.equal([{ is_locked: 0 }]);
+      } finally {
+        await db.drop();
+      }
+    }
   });
 
   it('says how to unlock a locked migrations table, and db unlock releases it', async () => {
@@ -116,6 +140,41 @@ describe('the embedded default (no DATABASE_URL)', () => {
     const stop = await quantfoot(['db', 'stop'], env);
     expect(stop.stdout).to.include('stopped');
     expect(postmasterRunning()).to.equal(false);
+  });
+
+  it('from a checkout in a private folder (mode 700), with no QUANTFOOT_HOME: as root, binaries and data go where the postgres user reaches them', async function () {
+    this.timeout(180_000);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'quantfoot-private-'));
+    const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'quantfoot-shared-'));
+    fs.chmodSync(root, 0o700);
+    fs.chmodSync(shared, 0o755);
+    const checkout = path.join(root, 'quantfoot');
+    try {
+      fs.mkdirSync(checkout);
+      for (const entry of ['bin', 'src', 'migrations', 'views', 'seeds', 'knexfile.ts', 'package.json', 'tsconfig.json']) {
+        fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(checkout, entry), { recursive: true });
+      }
+      // Hard links: the packages (and the server binaries) really live inside the private folder.
+      execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(checkout, 'node_modules')]);
+      const env = { DATABASE_URL: '', QUANTFOOT_HOME: '', QUANTFOOT_SHARED_DIR: shared };
+      const migrate = await runProcess(process.execPath, ['bin/quantfoot.js', 'db', 'migrate'], env, checkout);
+      expect(migrate.code, migrate.stderr).to.equal(0);
+      expect(migrate.stdout).to.match(/Batch 1 applied/);
+      const list = await runProcess(process.execPath, ['node_modules/knex/bin/cli.js', 'migrate:list'], env, checkout);
+      expect(list.code, list.stderr).to.equal(0);
+      expect(list.stdout).to.match(/No Pending Migration files Found/);
+      if (process.getuid?.() === 0) {
+        expect(migrate.stderr).to.match(/runs as the 'postgres' user: it keeps its data in .*quantfoot-shared-.*\/data\/[0-9a-f]{16}\/pgdata/);
+        expect(migrate.stderr).to.include('runs a copy of the binaries in');
+        expect(fs.existsSync(path.join(checkout, '.quantfoot', 'pgdata'))).to.equal(false);
+        expect(fs.readdirSync(path.join(shared, 'data'))).to.have.length(1);
+      } else {
+        expect(fs.existsSync(path.join(checkout, '.quantfoot', 'pgdata', 'PG_VERSION'))).to.equal(true);
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(shared, { recursive: true, force: true });
+    }
   });
 
   it('stops the server on SIGINT (Ctrl-C) too', async () => {
