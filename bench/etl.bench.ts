@@ -52,7 +52,7 @@ export async function benchEtl(serverUrl: string, league = 39, season = 2023): P
       lines.push({ scenario: `full load, league ${league} season ${season}`, seconds: tFull, calls: full.callsUsed, rowsWritten: full.stats.written(), note: full.status });
       const [again, tAgain] = await timed(() => runLeagueSeason(knex, url, api, options, quiet));
       lines.push({ scenario: 'no-change re-run', seconds: tAgain, calls: again.callsUsed, rowsWritten: again.stats.written(), note: `${(tFull / tAgain).toFixed(1)}x faster than the full load` });
-      const [rep, tRep] = await timed(() => replay(knex, { leagueId: league, season }, quiet));
+      const [rep, tRep] = await timed(() => replay(knex, url, { leagueId: league, season }, quiet));
       lines.push({ scenario: 'replay from raw (nothing changed)', seconds: tRep, calls: 0, rowsWritten: rep.stats.written(), note: `${rep.responses} responses` });
     } finally {
       await mock.close();

@@ -12,7 +12,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inspect } from 'node:util';
-import got, { type Got, type Response } from 'got';
+import got, { type CancelableRequest, type Got, type Response } from 'got';
 import { ConfigError } from '../errors';
 import {
   EnvelopeError,
@@ -38,9 +38,12 @@ import {
   describeRequest,
   PlanRestrictionError,
   RateLimitError,
+  UnusableResponseError,
   type RequestContext,
 } from './errors';
+import { decodeBody, inspectParsed, intakeNote, parseJson } from './intake';
 import { MinutePacer } from './pacer';
+import { printable } from '../text';
 
 /** Query parameters as callers write them; `undefined` values are left out. */
 export type ApiParameters = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -50,7 +53,11 @@ export interface ApiResponseRecord {
   endpoint: string;
   parameters: Record<string, string>;
   httpStatus: number;
+  /** the parsed body, made safe by the intake (see intake.ts) */
   body: unknown;
+  /** the bytes as received, when `body` is not a faithful copy of them; `bodyNote` says why */
+  exactBody?: Buffer;
+  bodyNote?: string;
   receivedAt: Date;
 }
 
@@ -61,6 +68,8 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** Per attempt, whole request included. Default 30 s. */
   timeoutMs?: number;
+  /** Bodies larger than this are refused, not read to the end (a real answer is under 2 MB). Default 32 MiB. */
+  maxResponseBytes?: number;
   /** Attempts per call, the first included, for retriable failures. Default 5. */
   maxAttempts?: number;
   /** First backoff delay; doubles per failed attempt, with jitter. Default 1 s. */
@@ -117,6 +126,9 @@ type Attempt<E extends Endpoint> =
   | { kind: 'retry'; failure: string; rateLimited: boolean };
 
 const FREE_ENDPOINTS = new Set<string>(['status']);
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** More pages than any league-season has (/players: 20 a page, a big league about 40). */
+export const MAX_PAGES = 250;
 /** Real API-Football keys are 32 characters; shorter ones are test keys, not secrets in bodies. */
 const MIN_MASKED_KEY_LENGTH = 8;
 const AUTH_ERROR_KEYS = new Set(['token', 'ip', 'domain']);
@@ -128,7 +140,7 @@ export class ApiFootballClient {
   private readonly redactKey: (text: string) => string;
   private readonly containsKey: (text: string) => boolean;
   private readonly keyLength: number;
-  private readonly options: Required<Pick<ApiClientOptions, 'maxAttempts' | 'retryBaseDelayMs' | 'retryMaxDelayMs' | 'dailyReserve'>> &
+  private readonly options: Required<Pick<ApiClientOptions, 'maxAttempts' | 'retryBaseDelayMs' | 'retryMaxDelayMs' | 'dailyReserve' | 'maxResponseBytes'>> &
     Pick<ApiClientOptions, 'maxCalls' | 'onResponse' | 'log'>;
   private calls = 0;
   private quotaCalls = 0;
@@ -146,6 +158,7 @@ export class ApiFootballClient {
       retryBaseDelayMs: options.retryBaseDelayMs ?? 1_000,
       retryMaxDelayMs: options.retryMaxDelayMs ?? 60_000,
       dailyReserve: options.dailyReserve ?? 0,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       maxCalls: options.maxCalls,
       onResponse: options.onResponse,
       log: options.log,
@@ -159,7 +172,9 @@ export class ApiFootballClient {
       timeout: { request: options.timeoutMs ?? 30_000 },
       retry: { limit: 0 },
       throwHttpErrors: false,
-      responseType: 'text',
+      responseType: 'buffer',
+      // Uncompressed: the size limit then bounds what is held in memory (no decompression bomb).
+      decompress: false,
     });
   }
 
@@ -180,7 +195,7 @@ export class ApiFootballClient {
 
   /**
    * One request, retried when the failure is transient; returns the valid items and the rejected ones.
-   * Throws the errors of ./errors.ts, or EnvelopeError when the body is not an API-Football envelope.
+   * Throws the errors of ./errors.ts (UnusableResponseError when this one answer cannot be used).
    */
   async get<E extends Endpoint>(endpoint: E, params: ApiParameters = {}): Promise<ApiResult<E>> {
     const request = { endpoint, parameters: normaliseParameters(params) };
@@ -199,14 +214,41 @@ export class ApiFootballClient {
     }
   }
 
-  /** Every page of a paged endpoint (`page=1..paging.total`); `onResponse` sees each page. */
+  /**
+   * The pages of a paged endpoint from `firstPage`, each with whether it is the last one. The
+   * number of pages is what the first page fetched claims, capped at MAX_PAGES: a server whose every
+   * page claims one more is not followed, and paging stops early at an empty page or at a page that
+   * repeats an earlier one. Each decision is logged.
+   */
+  async *pages<E extends PagedEndpoint>(endpoint: E, params: ApiParameters = {}, firstPage = 1): AsyncGenerator<{ result: ApiResult<E>; lastPage: boolean }> {
+    const seen = new Map<string, number>();
+    let total = firstPage;
+    for (let page = firstPage; page <= total; page += 1) {
+      const result = await this.get(endpoint, { ...params, page });
+      const claimed = result.envelope.paging.total;
+      const where = `${describeRequest({ endpoint, parameters: result.parameters })}`;
+      if (page === firstPage) {
+        total = Math.max(firstPage, Math.min(claimed, MAX_PAGES));
+        if (claimed > MAX_PAGES) this.log(`${where}: paging.total is ${claimed}; following at most ${MAX_PAGES} pages`);
+      } else if (claimed !== total && !(claimed > MAX_PAGES && total === MAX_PAGES)) {
+        this.log(`${where}: paging.total changed from ${total} to ${claimed}; keeping ${total}`);
+      }
+      const content = JSON.stringify([result.items, result.rejects.map((r) => r.item)]);
+      const empty = result.items.length + result.rejects.length === 0;
+      const repeats = seen.get(content);
+      seen.set(content, page);
+      if (empty && page < total) this.log(`${where}: page ${page} of ${total} is empty; stopping there`);
+      if (repeats !== undefined && !empty) this.log(`${where}: page ${page} repeats page ${repeats}; stopping there`);
+      const lastPage = page >= total || empty || repeats !== undefined;
+      yield { result, lastPage };
+      if (lastPage) return;
+    }
+  }
+
+  /** Every page of a paged endpoint (see `pages`); `onResponse` sees each page. */
   async getAllPages<E extends PagedEndpoint>(endpoint: E, params: ApiParameters = {}): Promise<CollectedItems<ItemOf<E>>> {
     const collected: CollectedItems<ItemOf<E>> = { items: [], rejects: [] };
-    for (let page = 1, total = 1; page <= total; page += 1) {
-      const result = await this.get(endpoint, { ...params, page });
-      collect(collected, result);
-      total = result.envelope.paging.total;
-    }
+    for await (const { result } of this.pages(endpoint, params)) collect(collected, result);
     return collected;
   }
 
@@ -237,10 +279,22 @@ export class ApiFootballClient {
 
   private async attempt<E extends Endpoint>(endpoint: E, request: RequestContext): Promise<Attempt<E>> {
     const slot = await this.reserveCall(request);
-    let response: Response<string>;
+    let response: Response<Buffer>;
+    const limit = this.options.maxResponseBytes;
+    let tooLarge: string | null = null;
+    const pending = this.http.get(endpoint, { searchParams: request.parameters, responseType: 'buffer' }) as CancelableRequest<Response<Buffer>>;
+    // The first progress event carries the announced length (content-length); later ones what arrived.
+    pending.on('downloadProgress', ({ transferred, total }: { transferred: number; total?: number }) => {
+      if (tooLarge !== null) return;
+      if (total !== undefined && total > limit) tooLarge = `it announced ${total} bytes`;
+      else if (transferred > limit) tooLarge = `it went past ${limit} bytes`;
+      else return;
+      pending.cancel();
+    });
     try {
-      response = await this.http.get(endpoint, { searchParams: request.parameters });
+      response = await pending;
     } catch (err) {
+      if (tooLarge !== null) throw new UnusableResponseError(request, `the body is larger than the limit of ${limit} bytes (${tooLarge}); it was not read further`);
       return { kind: 'retry', failure: transportFailure(err), rateLimited: false };
     } finally {
       this.pacer.complete(slot);
@@ -248,9 +302,20 @@ export class ApiFootballClient {
     const receivedAt = new Date();
     this.readQuotaHeaders(response.headers);
 
-    const body = this.redactBody(parseJson(response.body));
-    if (body !== undefined) {
-      await this.options.onResponse?.({ endpoint, parameters: { ...request.parameters }, httpStatus: response.statusCode, body, receivedAt });
+    const { text, lossy } = decodeBody(response.body);
+    const parsed = parseJson(text);
+    const intake = parsed === undefined ? null : inspectParsed(parsed, lossy);
+    const body = intake === null ? undefined : this.redactBody(intake.value);
+    if (intake !== null) {
+      const note = intakeNote(intake);
+      await this.options.onResponse?.({
+        endpoint,
+        parameters: { ...request.parameters },
+        httpStatus: response.statusCode,
+        body,
+        receivedAt,
+        ...(note === null ? {} : { exactBody: this.redactBytes(response.body, text), bodyNote: note }),
+      });
     }
     const status = response.statusCode;
     if (status === 401 || status === 403) throw new ApiAuthError(request, `HTTP ${status}${this.detailOf(body)}`);
@@ -266,10 +331,16 @@ export class ApiFootballClient {
       throw new ApiUrlError(request, status, this.detailOf(body));
     }
     if (body === undefined) {
-      return { kind: 'retry', failure: `HTTP ${status} with a body that is not JSON (truncated?): ${snippet(this.redactKey(response.body))}`, rateLimited: false };
+      return { kind: 'retry', failure: `HTTP ${status} with a body that is not JSON (truncated?): ${snippet(this.redactKey(text))}`, rateLimited: false };
     }
 
-    const validated = validateResponse(endpoint, body);
+    let validated: ValidatedResponse<ItemOf<E>>;
+    try {
+      validated = validateResponse(endpoint, body, { parameters: request.parameters, problems: intake?.problems });
+    } catch (err) {
+      if (err instanceof EnvelopeError) throw new UnusableResponseError(request, err.message);
+      throw err;
+    }
     if (!hasNoErrors(validated.envelope)) return this.interpretErrors(request, validated.envelope);
     if (endpoint === 'status') this.readStatusBody(validated.items[0] as ItemOf<'status'> | undefined);
     return { kind: 'done', result: { ...validated, endpoint, parameters: { ...request.parameters }, httpStatus: status, receivedAt } };
@@ -305,8 +376,15 @@ export class ApiFootballClient {
     }
   }
 
-  /** Classifies a non-empty `errors` by what the caller should do; only rate limits and server bugs are retried. */
+  /**
+   * Classifies a non-empty `errors` by what the caller should do; only rate limits and server bugs are
+   * retried. The keys SPEC.md §3.2 documents are acted on; errors of any other shape (an array, an
+   * unknown key) make this one response unusable, without blaming the request.
+   */
   private interpretErrors<E extends Endpoint>(request: RequestContext, envelope: Envelope): Attempt<E> {
+    if (Array.isArray(envelope.errors)) {
+      throw new UnusableResponseError(request, `API-Football answered with errors in a form QuantFoot does not know: ${snippet(this.redactKey(JSON.stringify(envelope.errors)))}`);
+    }
     const errors = Object.fromEntries(
       Object.entries(envelope.errors).map(([key, value]) => [key, this.redactKey(typeof value === 'string' ? value : JSON.stringify(value))]),
     );
@@ -324,7 +402,10 @@ export class ApiFootballClient {
     if ('plan' in errors) throw new PlanRestrictionError(request, errors.plan!);
     // The documented 204 "bug" envelope: a fault on the API's side, worth another try.
     if ('bug' in errors) return { kind: 'retry', failure: `bug: ${errors.bug}`, rateLimited: false };
-    throw new ApiRequestError(request, errors);
+    // Parameter errors name the parameter (`season`, `leaguee`) or say one is `required`.
+    const sent = new Set(Object.keys(request.parameters).map((k) => k.toLowerCase()));
+    if (keys.every((key) => key === 'required' || sent.has(key.toLowerCase()) || /field/i.test(errors[key] ?? ''))) throw new ApiRequestError(request, errors);
+    throw new UnusableResponseError(request, `API-Football answered with errors QuantFoot does not know: ${snippet(keys.map((k) => `${k}: ${errors[k]}`).join('; '))}`);
   }
 
   private readQuotaHeaders(headers: http.IncomingHttpHeaders): void {
@@ -355,6 +436,11 @@ export class ApiFootballClient {
       return value;
     };
     return redact(body);
+  }
+
+  /** The exact bytes, with the key masked when the body quoted it (as redactBody does for the parsed value). */
+  private redactBytes(bytes: Buffer, text: string): Buffer {
+    return this.keyLength >= MIN_MASKED_KEY_LENGTH && this.containsKey(text) ? Buffer.from(this.redactKey(text), 'utf8') : bytes;
   }
 
   /** `: <message>` from an error body (`{"message": …}` or an envelope's errors), for messages. */
@@ -412,14 +498,6 @@ function positiveInteger(name: string, value: number): number {
   return value;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** got's error code and message only: its error object also holds the request headers, key included. */
 function transportFailure(err: unknown): string {
   if (err instanceof Error) {
@@ -435,6 +513,7 @@ function headerNumber(headers: http.IncomingHttpHeaders, name: string): number |
   return raw !== undefined && raw !== '' && Number.isFinite(value) ? value : null;
 }
 
+/** A short, printable excerpt of text the server sent (an HTML page, an error message). */
 function snippet(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  return printable(text.length > max ? `${text.slice(0, max)}…` : text);
 }

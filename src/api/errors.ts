@@ -68,14 +68,28 @@ export class PlanRestrictionError extends QuantfootError {
   }
 }
 
-/** The API rejected the request's parameters: QuantFoot built a wrong request, which is a bug. */
+/** The API rejected the request's parameters (`errors.season`, `errors.required`…). */
 export class ApiRequestError extends QuantfootError {
   constructor(
     readonly request: RequestContext,
     readonly apiErrors: Readonly<Record<string, string>>,
   ) {
     const reasons = Object.entries(apiErrors).map(([key, message]) => `${key}: ${message}`).join('; ');
-    super(`API-Football rejected ${describeRequest(request)} (${reasons}). This is a bug in QuantFoot's request; please report it with this message.`);
+    super(`API-Football refused the parameters of ${describeRequest(request)} (${reasons}). Check the league and season asked for; if they are right, QuantFoot built a wrong request: please report it with this message.`);
+  }
+}
+
+/**
+ * This one response cannot be used (not an API-Football envelope, over the size limit, errors of an
+ * unknown form). Not retried: the server would answer the same. The run records it and goes on
+ * with what does not depend on it.
+ */
+export class UnusableResponseError extends QuantfootError {
+  constructor(
+    readonly request: RequestContext,
+    readonly reason: string,
+  ) {
+    super(`API-Football's answer to ${describeRequest(request)} cannot be used: ${reason}`);
   }
 }
 

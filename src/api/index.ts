@@ -22,6 +22,7 @@ export {
   DailyQuotaError,
   PlanRestrictionError,
   RateLimitError,
+  UnusableResponseError,
   describeRequest,
   type RequestContext,
 } from './errors';

@@ -94,9 +94,9 @@ const replayCmd: CommandModule<object, ReplayArgs> = {
       .option('season', { type: 'number', describe: 'only this season' })
       .option('log-format', { choices: ['pretty', 'json'] as const }) as unknown as Argv<ReplayArgs>,
   handler: runHandler(async (args: ReplayArgs) =>
-    withDatabase(async ({ knex }) => {
+    withDatabase(async ({ knex, url }) => {
       const reporter = createReporter(logFormat(args['log-format']));
-      const result = await replay(knex, { leagueId: args.league, season: args.season }, reporter);
+      const result = await replay(knex, url, { leagueId: args.league, season: args.season }, reporter);
       reporter.done();
       console.log(summaryTable(result.stats));
       console.log(`replay run ${result.runId}: ${result.responses} response(s) replayed, ${result.skipped} skipped (errors, endpoints not loaded), 0 API calls, ${result.rejects} item(s) rejected`);

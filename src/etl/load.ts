@@ -5,6 +5,7 @@
  * offending rows: they are rejected with the constraint's name, and the rest of the batch loads.
  */
 import type { Knex } from 'knex';
+import type { ItemReject } from '../schemas';
 import type { RunStats } from './stats';
 
 export type Row = Record<string, unknown>;
@@ -15,6 +16,12 @@ export interface Rejection {
   reason: string;
 }
 
+/** A validator reject as recorded: the golden table it was meant for, and where in its item it failed. */
+export function schemaRejection(r: ItemReject, endpointTable = 'unknown'): Rejection {
+  const where = r.at ? `${r.context}, ${r.what} at ${r.at}` : r.context;
+  return { table: r.table ?? endpointTable, item: r.item, reason: `schema: ${where}: ${r.reason}` };
+}
+
 export interface Batch {
   /** schema-qualified table, e.g. golden.fixtures */
   table: string;
@@ -22,6 +29,12 @@ export interface Batch {
   rows: Row[];
   /** the API item each row came from (same index), kept for rejects */
   items: unknown[];
+  /**
+   * Rows sharing a key: 'reject' (default) loads identical ones once and rejects all that differ;
+   * 'first' keeps the first, for copies of a shared entity embedded in several items (a venue two
+   * teams name, a league's country), where a disagreement must not cost the items that embed it.
+   */
+  onDuplicate?: 'reject' | 'first';
 }
 
 /** PostgreSQL allows 65535 bind parameters per statement. */
@@ -34,7 +47,7 @@ export interface LoadContext {
 
 /** Upserts the batch; returns the rows that were loaded (not rejected). */
 export async function upsert(trx: Knex.Transaction, batch: Batch, ctx: LoadContext): Promise<Row[]> {
-  const { rows, items } = dedupeByKey(batch);
+  const { rows, items } = dedupeByKey(batch, ctx);
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
@@ -89,7 +102,7 @@ async function runUpsert(trx: Knex.Transaction, batch: Batch, columns: string[],
 
 /** Inserts rows that only need to exist (placeholders such as a player first seen in a lineup). */
 export async function ensureExists(trx: Knex.Transaction, table: string, key: readonly string[], rows: Row[]): Promise<number> {
-  const unique = dedupeByKey({ table, key, rows, items: rows }).rows;
+  const unique = dedupeByKey({ table, key, rows, items: rows, onDuplicate: 'first' }).rows;
   if (unique.length === 0) return 0;
   const columns = Object.keys(unique[0]!);
   let created = 0;
@@ -113,8 +126,8 @@ export async function ensureExists(trx: Knex.Transaction, table: string, key: re
  */
 export async function replaceChildren(trx: Knex.Transaction, batch: Batch, parentColumn: string, parentIds: number[], ctx: LoadContext): Promise<Row[]> {
   if (parentIds.length === 0) return [];
-  const { rows } = dedupeByKey(batch);
-  const keep = rows.map((r) => batch.key.map((k) => r[k]));
+  const unique = dedupeByKey(batch, ctx);
+  const keep = unique.rows.map((r) => batch.key.map((k) => r[k]));
   // Keys travel as one jsonb parameter: typed by the columns they are compared with, any size.
   let sql = `delete from ${qualified(batch.table)} where ${ident(parentColumn)} = any(?::int[])`;
   const bindings: Knex.RawBinding[] = [parentIds];
@@ -124,15 +137,39 @@ export async function replaceChildren(trx: Knex.Transaction, batch: Batch, paren
   }
   const res = await trx.raw<{ rowCount: number }>(sql, bindings);
   ctx.stats.add(shortName(batch.table), { deleted: res.rowCount ?? 0 });
-  return upsert(trx, batch, ctx);
+  return upsert(trx, { ...batch, ...unique, onDuplicate: 'first' }, ctx);
 }
 
-/** Later rows win: the API item received last is the truth. */
-function dedupeByKey(batch: Batch): { rows: Row[]; items: unknown[] } {
-  const byKey = new Map<string, number>();
-  batch.rows.forEach((row, i) => byKey.set(JSON.stringify(batch.key.map((k) => row[k])), i));
+/**
+ * One row per key. The validator already settles duplicated items; this settles rows that meet on
+ * a key only once mapped (two standings groups without a label, say), by the same rule: identical
+ * rows are one, rows that differ are all rejected (never "the last one wins" silently).
+ */
+function dedupeByKey(batch: Batch, ctx?: LoadContext): { rows: Row[]; items: unknown[] } {
+  const byKey = new Map<string, number[]>();
+  batch.rows.forEach((row, i) => {
+    const key = JSON.stringify(batch.key.map((k) => row[k]));
+    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  });
   if (byKey.size === batch.rows.length) return { rows: batch.rows, items: batch.items };
-  const keepIdx = [...byKey.values()].sort((a, b) => a - b);
+  const keepIdx: number[] = [];
+  for (const [key, indexes] of byKey) {
+    const first = indexes[0]!;
+    const text = JSON.stringify(batch.rows[first]);
+    if (batch.onDuplicate === 'first' || indexes.every((i) => JSON.stringify(batch.rows[i]) === text)) {
+      keepIdx.push(first);
+      continue;
+    }
+    for (const i of indexes) {
+      ctx?.stats.add(shortName(batch.table), { rejected: 1 });
+      ctx?.reject({
+        table: shortName(batch.table),
+        item: batch.items[i],
+        reason: `duplicate key (${batch.key.join(', ')}) = ${key}: ${indexes.length} rows with different values in one response; none loaded`,
+      });
+    }
+  }
+  keepIdx.sort((a, b) => a - b);
   return { rows: keepIdx.map((i) => batch.rows[i]!), items: keepIdx.map((i) => batch.items[i]) };
 }
 

@@ -3,8 +3,10 @@
  * that both `etl run` (live responses) and `etl replay` (stored raw responses) go through.
  */
 import type { Knex } from 'knex';
-import type { FixtureWithDetails, ItemOf } from '../schemas';
-import { ensureExists, replaceChildren, upsert, type Batch, type LoadContext, type Rejection, type Row } from './load';
+import type { FixtureWithDetails, ItemOf, ItemReject } from '../schemas';
+import { ensureExists, replaceChildren, schemaRejection, upsert, type Batch, type LoadContext, type Rejection, type Row } from './load';
+import { recordRejects } from './runs';
+import type { RunStats } from './stats';
 import { countryRow, countryRowOfLeague, leagueRow, seasonRows } from './transform/leagues';
 import { teamRow, teamSeasonRow, venueRow, venueRowOfTeam } from './transform/teams';
 import { playerRow, playerSeasonRows } from './transform/players';
@@ -33,9 +35,30 @@ export interface LoadOutcome {
   fixtureIds: number[];
 }
 
-function batch(table: string, key: readonly string[], pairs: Array<[Row | null, unknown]>): Batch {
+function batch(table: string, key: readonly string[], pairs: Array<[Row | null, unknown]>, onDuplicate?: Batch['onDuplicate']): Batch {
   const kept = pairs.filter((p): p is [Row, unknown] => p[0] !== null);
-  return { table, key, rows: kept.map((p) => p[0]), items: kept.map((p) => p[1]) };
+  return { table, key, rows: kept.map((p) => p[0]), items: kept.map((p) => p[1]), onDuplicate };
+}
+
+/**
+ * One validated response into the database, in one transaction with the record of its rejects
+ * (the validator's and the constraints'); `within` runs in the same transaction (a bookmark).
+ */
+export async function loadValidated(
+  knex: Knex,
+  runId: number | null,
+  response: ResponseToLoad & { rejects: readonly ItemReject[] },
+  stats: RunStats,
+  within?: (trx: Knex.Transaction, outcome: LoadOutcome) => Promise<void>,
+): Promise<LoadOutcome> {
+  const rejects = response.rejects.map((r) => schemaRejection(r, response.endpoint));
+  for (const r of rejects) stats.add(r.table, { rejected: 1 });
+  return knex.transaction(async (trx) => {
+    const outcome = await loadResponse(trx, response, { stats, reject: (r) => rejects.push(r) });
+    if (within) await within(trx, outcome);
+    await recordRejects(trx, runId, response.endpoint, response.parameters, rejects);
+    return { ...outcome, rejects };
+  });
 }
 
 /** Loads one response's items; rejected items are returned, everything else is in the database. */
@@ -52,7 +75,7 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
     }
     case 'leagues': {
       const items = response.items as Array<ItemOf<'leagues'>>;
-      await upsert(trx, batch('golden.countries', ['country_name'], items.map((i) => [countryRowOfLeague(i), i])), local);
+      await upsert(trx, batch('golden.countries', ['country_name'], items.map((i) => [countryRowOfLeague(i), i]), 'first'), local);
       await upsert(trx, batch('golden.leagues', ['league_id'], items.map((i) => [leagueRow(i), i])), local);
       const season = p.season ? Number(p.season) : undefined;
       await upsert(trx, batch('golden.seasons', ['league_id', 'season'], items.flatMap((i) => seasonRows(i, season).map((r): [Row, unknown] => [r, i]))), local);
@@ -65,7 +88,7 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
     }
     case 'teams': {
       const items = response.items as Array<ItemOf<'teams'>>;
-      await upsert(trx, batch('golden.venues', ['venue_id'], items.map((i) => [venueRowOfTeam(i), i])), local);
+      await upsert(trx, batch('golden.venues', ['venue_id'], items.map((i) => [venueRowOfTeam(i), i]), 'first'), local);
       const teams = await upsert(trx, batch('golden.teams', ['team_id'], items.map((i) => [teamRow(i), i])), local);
       if (p.league && p.season) {
         const loaded = new Set(teams.map((t) => t['team_id']));

@@ -9,15 +9,21 @@ export interface RawContext {
   season: number | null;
 }
 
-export function responseSha256(r: Pick<ApiResponseRecord, 'endpoint' | 'parameters' | 'body'>): string {
-  return createHash('sha256').update(JSON.stringify([r.endpoint, r.parameters, r.body])).digest('hex');
+/** Identity of a response: a sanitised body counts with the exact bytes it came from. */
+export function responseSha256(r: Pick<ApiResponseRecord, 'endpoint' | 'parameters' | 'body' | 'exactBody'>): string {
+  const hash = createHash('sha256').update(JSON.stringify([r.endpoint, r.parameters, r.body]));
+  if (r.exactBody) hash.update(r.exactBody);
+  return hash.digest('hex');
 }
 
 export async function storeRawResponse(knex: Knex, r: ApiResponseRecord, ctx: RawContext): Promise<void> {
   await knex.raw(
-    `insert into raw.api_responses (endpoint, parameters, league_id, season, http_status, body, sha256, first_received_at, last_received_at, run_id)
-     values (?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+    `insert into raw.api_responses (endpoint, parameters, league_id, season, http_status, body, body_bytes, body_note, sha256, first_received_at, last_received_at, run_id)
+     values (?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
      on conflict (sha256) do update set last_received_at = excluded.last_received_at`,
-    [r.endpoint, JSON.stringify(r.parameters), ctx.leagueId, ctx.season, r.httpStatus, JSON.stringify(r.body), responseSha256(r), r.receivedAt, r.receivedAt, ctx.runId],
+    [
+      r.endpoint, JSON.stringify(r.parameters), ctx.leagueId, ctx.season, r.httpStatus, JSON.stringify(r.body),
+      r.exactBody ?? null, r.bodyNote ?? null, responseSha256(r), r.receivedAt, r.receivedAt, ctx.runId,
+    ],
   );
 }

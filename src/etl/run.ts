@@ -1,17 +1,22 @@
 /**
  * `etl run`: one league-season, incremental unless --full. Each response is stored raw, validated,
  * transformed and loaded in its own transaction together with the bookmark it advances, so a run
- * stopped by the quota resumes later without repeating finished work.
+ * stopped by the quota (or killed) resumes later without repeating finished work.
+ *
+ * What the API sends cannot stop the run by being wrong: a bad item is a reject, and a response that
+ * cannot be used at all (not an envelope, over the size limit, errors of an unknown form) is
+ * recorded, skipped, and makes the run end `failed` once everything that does not depend on it has
+ * loaded; its bookmark did not advance, so the next run asks again. Only what everything else
+ * needs (the league-season, its teams, its fixtures list) stops the run at once when it is missing.
  */
 import type { Knex } from 'knex';
-import pg from 'pg';
-import { ApiFootballClient, type ApiClientOptions, type ApiResult } from '../api/client';
+import { ApiFootballClient, type ApiClientOptions, type ApiResult, type PagedEndpoint } from '../api/client';
+import { describeRequest, UnusableResponseError } from '../api/errors';
 import { QuantfootError, QuotaStopError } from '../errors';
 import type { Endpoint } from '../schemas';
-import { loadResponse, type LoadedEndpoint } from './loaders';
-import type { LoadContext, Rejection } from './load';
+import { loadValidated, type LoadedEndpoint } from './loaders';
 import { storeRawResponse } from './raw';
-import { finishRun, recordRejects, startRun } from './runs';
+import { finishRun, lockLeagueSeason, markAbandonedRuns, openRunSession, recordProgress, recordRejects, startRun, type RunSession } from './runs';
 import { readState, mergeState } from './state';
 import { RunStats } from './stats';
 import { STATUSES_WITH_DETAILS, STREAMS, type Bookmark, type StreamContext, type StreamDeclaration } from './streams';
@@ -49,6 +54,17 @@ export interface PlanLine {
 
 export class LeagueSeasonBusyError extends QuantfootError {}
 
+/** Responses the run had to skip: it loaded everything else, then ends `failed` naming them. */
+export class SkippedResponsesError extends QuantfootError {
+  constructor(readonly skipped: readonly UnusableResponseError[]) {
+    const shown = skipped.slice(0, 3).map((e) => e.message).join('\n  ');
+    super(
+      `${skipped.length} API response(s) could not be used and were skipped; everything else loaded, and a re-run asks for them again:\n  ${shown}` +
+        (skipped.length > 3 ? `\n  … and ${skipped.length - 3} more (etl.rejects)` : ''),
+    );
+  }
+}
+
 export async function runLeagueSeason(
   knex: Knex,
   databaseUrl: string,
@@ -70,28 +86,37 @@ export async function runLeagueSeason(
     onResponse: (r) => storeRawResponse(knex, r, { runId, leagueId, season }),
     log: (line) => reporter.log(line),
   });
-  let lock: pg.Client;
+  let session: RunSession;
   try {
-    lock = await acquireLeagueSeasonLock(databaseUrl, leagueId, season, options.wait);
+    session = await openRunSession(databaseUrl);
+    if (!(await lockLeagueSeason(session, leagueId, season, options.wait))) {
+      await session.client.end();
+      throw new LeagueSeasonBusyError(`another run is loading league ${leagueId} season ${season}; wait for it to finish, or pass --wait to queue behind it`);
+    }
   } catch (err) {
     client.close();
     throw err;
   }
   const stats = new RunStats();
   let rejectCount = 0;
-  const thisRun = await startRun(knex, 'run', { league: leagueId, season, full: options.full, maxCalls: options.maxCalls ?? null });
+  const skipped: UnusableResponseError[] = [];
+  const thisRun = await startRun(knex, 'run', { league: leagueId, season, full: options.full, maxCalls: options.maxCalls ?? null }, session);
   runId = thisRun;
-  const load = async (stream: string, result: ApiResult<Endpoint>, extra?: (trx: Knex.Transaction, loadedFixtureIds: number[]) => Promise<void>) => {
-    const rejects: Rejection[] = result.rejects.map((r) => ({ table: tableOfEndpoint(result.endpoint), item: r.item, reason: `schema: ${r.path || '/'} ${r.reason}` }));
-    stats.add(tableOfEndpoint(result.endpoint), { rejected: rejects.length });
-    await knex.transaction(async (trx) => {
-      const ctx: LoadContext = { stats, reject: (r) => rejects.push(r) };
-      const outcome = await loadResponse(trx, { endpoint: result.endpoint as LoadedEndpoint, parameters: result.parameters, items: result.items }, ctx);
-      if (extra) await extra(trx, outcome.fixtureIds);
-      await recordRejects(trx, runId, result.endpoint, result.parameters, rejects);
-    });
-    rejectCount += rejects.length;
-    reporter.progress(stream, { calls: client.callsMade, rows: stats.written(), rejects: rejectCount });
+  for (const dead of await markAbandonedRuns(knex, { runId: thisRun, leagueId, season })) reporter.log(`run ${dead} had been left running by a process that died; marked abandoned`);
+
+  const load = async (stream: StreamDeclaration, result: ApiResult<Endpoint>, lastPage: boolean) => {
+    const outcome = await loadValidated(
+      knex,
+      runId,
+      { endpoint: result.endpoint as LoadedEndpoint, parameters: result.parameters, items: result.items, rejects: result.rejects },
+      stats,
+      async (trx, loaded) => {
+        await stream.advance?.(trx, ctx, result, loaded.fixtureIds, lastPage);
+        await recordProgress(trx, thisRun, client.callsMade, client.quota.dailyRemaining);
+      },
+    );
+    rejectCount += outcome.rejects.length;
+    reporter.progress(stream.name, { calls: client.callsMade, rows: stats.written(), rejects: rejectCount });
   };
 
   const ctx: StreamContext = {
@@ -107,20 +132,49 @@ export async function runLeagueSeason(
     fetched: new Set(),
     runStream: (name) => runStream(streamNamed(name)),
   };
+
+  /** One request's answer, or null when it cannot be used (recorded, and skipped unless the stream is essential). */
+  const fetchOne = async <T>(stream: StreamDeclaration, fetch: () => Promise<T>, parameters: Record<string, unknown>): Promise<T | null> => {
+    try {
+      return await fetch();
+    } catch (err) {
+      if (!(err instanceof UnusableResponseError) || stream.essential) throw err;
+      skipped.push(err);
+      stats.add(stream.endpoint.replace('/', '_'), { rejected: 1 });
+      await recordRejects(knex, runId, stream.endpoint, Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, String(v)])), [
+        { table: stream.endpoint.replace('/', '_'), item: null, reason: `response: ${err.reason}` },
+      ]);
+      rejectCount += 1;
+      reporter.log(`${describeRequest(err.request)}: skipped, the answer cannot be used: ${err.reason}`);
+      return null;
+    }
+  };
+
   const runStream = async (stream: StreamDeclaration) => {
     const requests = await stream.requests(ctx);
     reporter.stream(stream.name, stream.paged ? undefined : requests.length);
+    let itemsSent = 0;
+    const handle = async (result: ApiResult<Endpoint>, lastPage: boolean) => {
+      itemsSent += result.items.length + new Set(result.rejects.filter((r) => r.at === '').map((r) => r.index)).size;
+      await stream.received?.(ctx, result);
+      await load(stream, result, lastPage);
+    };
     for (const params of requests) {
-      const first = stream.paged ? Number(params.page ?? 1) : 1;
-      for (let page = first, total = first; page <= total; page++) {
-        const result = await client.get(stream.endpoint, stream.paged ? { ...params, page } : params);
-        if (stream.paged) total = result.envelope.paging.total;
-        await stream.received?.(ctx, result);
-        const lastPage = page === total;
-        await load(stream.name, result, stream.advance && ((trx, loaded) => stream.advance!(trx, ctx, result, loaded, lastPage)));
+      if (stream.paged) {
+        const pages = client.pages(stream.endpoint as PagedEndpoint, params, Number(params.page ?? 1));
+        for (;;) {
+          const next = await fetchOne(stream, () => pages.next(), params);
+          if (next === null || next.done) break;
+          await handle(next.value.result, next.value.lastPage);
+        }
+        continue;
       }
+      const result = await fetchOne(stream, () => client.get(stream.endpoint, params), params);
+      if (result !== null) await handle(result, true);
     }
     ctx.fetched.add(stream.name);
+    const missing = await stream.mustHold?.(ctx, itemsSent);
+    if (missing) throw new QuantfootError(`${missing}${await rejectsSummary(knex, thisRun, stream.endpoint)}; nothing that depends on it can load, so the run stops here`);
   };
 
   try {
@@ -131,6 +185,7 @@ export async function runLeagueSeason(
       reporter.log(`${stream.name}: ${why}`);
       await runStream(stream);
     }
+    if (skipped.length > 0) throw new SkippedResponsesError(skipped);
     await mergeState(knex, leagueId, season, 'run', { last_success_at: new Date().toISOString() }, runId);
     const quota = client.quota.dailyRemaining;
     await finishRun(knex, thisRun, { status: 'succeeded', callsUsed: client.callsMade, quotaRemaining: quota, stats });
@@ -142,7 +197,7 @@ export async function runLeagueSeason(
     return { runId, status, callsUsed: client.callsMade, quotaRemaining: quota, stats, rejects: rejectCount, error: err as Error };
   } finally {
     client.close();
-    await lock.end();
+    await session.client.end();
   }
 }
 
@@ -152,29 +207,12 @@ function streamNamed(name: string): StreamDeclaration {
   return stream;
 }
 
-/** The golden table an endpoint's items mainly become (for counting schema rejects). */
-function tableOfEndpoint(endpoint: string): string {
-  return endpoint.replace('/', '_');
-}
-
-/**
- * A session-level advisory lock per league-season on its own connection: two runs of different
- * league-seasons go in parallel; a second run of the same one refuses (or waits with --wait).
- */
-async function acquireLeagueSeasonLock(url: string, leagueId: number, season: number, wait: boolean): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const key = [0x5146 /* "QF" */, leagueId * 10_000 + season];
-  if (wait) {
-    await client.query('select pg_advisory_lock($1, $2)', key);
-    return client;
-  }
-  const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1, $2) as ok', key);
-  if (!rows[0]?.ok) {
-    await client.end();
-    throw new LeagueSeasonBusyError(`another run is loading league ${leagueId} season ${season}; wait for it to finish, or pass --wait to queue behind it`);
-  }
-  return client;
+/** `: <how many> rejected in this run, e.g. <first reason>`, or '' when none was. */
+async function rejectsSummary(knex: Knex, runId: number, endpoint: string): Promise<string> {
+  const rows = await knex('etl.rejects').where({ run_id: runId, endpoint }).orderBy('reject_id').limit(3).select('reason');
+  if (rows.length === 0) return '';
+  const { n } = (await knex('etl.rejects').where({ run_id: runId, endpoint }).count({ n: '*' }).first()) as { n: string };
+  return `: ${n} item(s) of /${endpoint} rejected in this run, e.g. ${rows.map((r: { reason: string }) => r.reason).join(' | ')}`;
 }
 
 /**
@@ -217,3 +255,4 @@ export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine
   }
   return plan;
 }
+

@@ -6,7 +6,6 @@
 import type { Knex } from 'knex';
 import type { ApiParameters, ApiResult } from '../api/client';
 import { batchIds } from '../api/batch';
-import { QuantfootError } from '../errors';
 import { Fixture, Season } from '../models';
 import type { Endpoint, ItemOf } from '../schemas';
 import { readState, writeState } from './state';
@@ -54,6 +53,10 @@ export interface StreamDeclaration {
   received?(ctx: StreamContext, result: ApiResult<Endpoint>): Promise<void>;
   /** advances the bookmark, in the transaction that loads the response */
   advance?(trx: Knex.Transaction, ctx: StreamContext, result: ApiResult<Endpoint>, loadedFixtureIds: number[], lastPage: boolean): Promise<void>;
+  /** the later streams need it: an answer that cannot be used stops the run instead of being skipped */
+  essential?: boolean;
+  /** what must hold once the stream ran (given how many items the API sent), else why the run cannot go on */
+  mustHold?(ctx: StreamContext, itemsSent: number): Promise<string | null>;
 }
 
 /** Fixture statuses whose details (events, line-ups, statistics) exist or may change. */
@@ -87,10 +90,13 @@ const leagues: StreamDeclaration = {
     return known ? staleness(ctx, await state(ctx, 'leagues')) : 'league-season not loaded yet';
   },
   requests: async (ctx) => [{ id: ctx.leagueId, season: ctx.season }],
-  async received(ctx, result) {
-    if (result.items.length === 0 && result.rejects.length === 0) throw new QuantfootError(`the API knows no league ${ctx.leagueId} with season ${ctx.season}`);
-  },
   advance: touch('leagues'),
+  essential: true,
+  async mustHold(ctx, itemsSent) {
+    if (itemsSent === 0) return `the API knows no league ${ctx.leagueId} with season ${ctx.season}`;
+    const known = await Season.query(ctx.knex).findById([ctx.leagueId, ctx.season]);
+    return known ? null : `league ${ctx.leagueId} season ${ctx.season} could not be loaded`;
+  },
 };
 
 const teams: StreamDeclaration = {
@@ -101,6 +107,9 @@ const teams: StreamDeclaration = {
   due: async (ctx) => staleness(ctx, await state(ctx, 'teams')),
   requests: async (ctx) => [leagueSeason(ctx)],
   advance: touch('teams'),
+  essential: true,
+  mustHold: async (ctx, itemsSent) =>
+    itemsSent > 0 && !(await ctx.knex('golden.team_seasons').where({ league_id: ctx.leagueId, season: ctx.season }).first()) ? `none of the ${itemsSent} teams of league ${ctx.leagueId} season ${ctx.season} could be loaded` : null,
 };
 
 const fixtures: StreamDeclaration = {
@@ -110,6 +119,9 @@ const fixtures: StreamDeclaration = {
   bookmark: 'none: the list is fetched on every run (1 call); it is what tells the other streams what changed',
   due: async () => 'always',
   requests: async (ctx) => [leagueSeason(ctx)],
+  essential: true,
+  mustHold: async (ctx, itemsSent) =>
+    itemsSent > 0 && !(await Fixture.query(ctx.knex).where({ league_id: ctx.leagueId, season: ctx.season }).first()) ? `none of the ${itemsSent} fixtures of league ${ctx.leagueId} season ${ctx.season} could be loaded` : null,
   async received(ctx, result) {
     ctx.listed = result.items as Array<ItemOf<'fixtures'>>;
     if (ctx.fetched.has('teams')) return;

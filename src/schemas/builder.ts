@@ -37,13 +37,20 @@ export type ObjectOf<P extends Properties> = Simplify<
 
 const optionalSchemas = new WeakSet<object>();
 
-export const integer: Schema<number> = { type: 'integer' };
-export const string: Schema<string> = { type: 'string' };
+/** Every integer the API sends lands in an `integer` column: out of that range it is an item's fault, not the run's. */
+export const INT32 = { minimum: -2_147_483_648, maximum: 2_147_483_647 } as const;
+/** Longer text than any name, comment or URL of the API: a sign of a broken or hostile item. */
+export const MAX_TEXT_LENGTH = 2000;
+
+export const integer: Schema<number> = { type: 'integer', ...INT32 };
+/** Unix seconds (kick-off times): past 2038, so wider than `integer`; years 1970–9999. */
+export const unixSeconds: Schema<number> = { type: 'integer', minimum: 0, maximum: 253_402_300_799 };
+export const string: Schema<string> = { type: 'string', maxLength: MAX_TEXT_LENGTH };
 export const boolean: Schema<boolean> = { type: 'boolean' };
 /** An ISO-8601 date-time with offset, e.g. `2024-03-30T17:30:00+00:00`. */
-export const dateTime: Schema<string> = { type: 'string', format: 'date-time' };
+export const dateTime: Schema<string> = { type: 'string', format: 'date-time', maxLength: 64 };
 /** A calendar date, `YYYY-MM-DD`. */
-export const date: Schema<string> = { type: 'string', format: 'date' };
+export const date: Schema<string> = { type: 'string', format: 'date', maxLength: 32 };
 
 /** Adds `null` to the accepted types (works for objects and arrays too, since `type` lists them). */
 export function nullable<T>(schema: Schema<T>): Schema<T | null> {
@@ -51,11 +58,11 @@ export function nullable<T>(schema: Schema<T>): Schema<T | null> {
   if (typeof types !== 'string' && !Array.isArray(types)) {
     throw new TypeError('nullable() needs a schema with a "type" keyword');
   }
-  return { ...schema, type: [...(Array.isArray(types) ? types : [types]), 'null'] };
+  return keepSplit(schema, { ...schema, type: [...(Array.isArray(types) ? types : [types]), 'null'] });
 }
 
 export function optional<T>(schema: Schema<T>): OptionalSchema<T> {
-  const copy = { ...schema };
+  const copy = keepSplit(schema, { ...schema });
   optionalSchemas.add(copy);
   return copy as OptionalSchema<T>;
 }
@@ -71,5 +78,44 @@ export function arrayOf<T>(items: Schema<T>): Schema<T[]> {
 
 /** A value of one of several JSON types, e.g. a statistic that is `12`, `"47%"` or null. */
 export function oneOfTypes<T>(...types: string[]): Schema<T> {
-  return { type: types };
+  return { type: types, maxLength: MAX_TEXT_LENGTH };
+}
+
+/** How the elements of an `itemsOf` array are named, keyed and loaded. */
+export interface ItemsOptions {
+  /** what one element is, for reasons: `line-up player` */
+  what: string;
+  /** dotted paths whose values identify an element among its siblings; none: elements are not deduplicated */
+  key?: readonly string[];
+  /** the golden table the element becomes, for the rejects record */
+  table?: string;
+}
+
+export interface SplitArray {
+  element: Schema<unknown>;
+  options: ItemsOptions;
+}
+
+const splitArrays = new WeakMap<object, SplitArray>();
+
+/**
+ * An array whose elements are validated one by one: a broken element (or one duplicated with other
+ * contents) is rejected alone, with its path, and the rest of the array is kept. Without this, one
+ * bad line-up player would cost the whole fixture and everything embedded in it.
+ */
+export function itemsOf<T>(element: Schema<T>, options: ItemsOptions): Schema<T[]> {
+  const schema = { type: 'array', items: element };
+  splitArrays.set(schema, { element, options });
+  return schema as Schema<T[]>;
+}
+
+/** The element schema and options of an `itemsOf` array, or undefined for any other schema. */
+export function splitArrayOf(schema: object): SplitArray | undefined {
+  return splitArrays.get(schema);
+}
+
+function keepSplit<S extends object>(from: object, to: S): S {
+  const split = splitArrays.get(from);
+  if (split) splitArrays.set(to, split);
+  return to;
 }

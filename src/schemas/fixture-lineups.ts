@@ -2,7 +2,7 @@
  * `GET /fixtures/lineups` (SPEC.md §7.12), also embedded in `/fixtures?ids=`. `grid` is null for
  * substitutes; `team.colors` and `formation` can be null for older matches.
  */
-import { arrayOf, integer, nullable, object, string } from './builder';
+import { integer, itemsOf, nullable, object, string } from './builder';
 
 const colors = object({
   primary: nullable(string),
@@ -28,8 +28,8 @@ export const fixtureLineupSchema = object({
     colors: nullable(object({ player: nullable(colors), goalkeeper: nullable(colors) })),
   }),
   formation: nullable(string),
-  startXI: arrayOf(lineupPlayer),
-  substitutes: arrayOf(lineupPlayer),
+  startXI: itemsOf(lineupPlayer, { what: 'line-up player', key: ['player.id'], table: 'fixture_lineup_players' }),
+  substitutes: itemsOf(lineupPlayer, { what: 'substitute', key: ['player.id'], table: 'fixture_lineup_players' }),
   coach: object({
     id: nullable(integer),
     name: nullable(string),

@@ -2,7 +2,7 @@
  * `GET /fixtures/players` (SPEC.md §7.14), also embedded in `/fixtures?ids=`. Unlike `/players`,
  * `passes.accuracy` is a *string* count of accurate passes here; `statistics` has one element.
  */
-import { arrayOf, boolean, integer, nullable, object, string } from './builder';
+import { arrayOf, boolean, integer, itemsOf, nullable, object, string } from './builder';
 import { counters } from './common';
 
 export const fixturePlayersSchema = object({
@@ -12,7 +12,7 @@ export const fixturePlayersSchema = object({
     logo: nullable(string),
     update: nullable(string),
   }),
-  players: arrayOf(
+  players: itemsOf(
     object({
       player: object({
         id: integer,
@@ -46,5 +46,6 @@ export const fixturePlayersSchema = object({
         }),
       ),
     }),
+    { what: 'player statistics', key: ['player.id'], table: 'fixture_player_stats' },
   ),
 });

@@ -3,14 +3,15 @@
  * a string (`"37%"`, `"0.85"` for expected_goals) or null (zero counts are often null).
  * `statistics_1h`/`statistics_2h` come only with `half=true`.
  */
-import { arrayOf, object, oneOfTypes, optional, string } from './builder';
+import { itemsOf, object, oneOfTypes, optional, string } from './builder';
 import { teamRef } from './common';
 
-const statistics = arrayOf(
+const statistics = itemsOf(
   object({
     type: string,
     value: oneOfTypes<number | string | null>('number', 'string', 'null'),
   }),
+  { what: 'statistic', key: ['type'], table: 'fixture_team_stats' },
 );
 
 export const fixtureStatisticsSchema = object({

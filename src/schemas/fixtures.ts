@@ -6,7 +6,7 @@
  *   each shaped like the item of its own endpoint.
  * `status.extra` and `league.standings` arrived in 3.9.3 and are absent from older data.
  */
-import { arrayOf, boolean, dateTime, integer, nullable, object, optional, string } from './builder';
+import { boolean, dateTime, integer, itemsOf, nullable, object, optional, string, unixSeconds } from './builder';
 import { homeAway } from './common';
 import { fixtureEventSchema } from './fixture-events';
 import { fixtureLineupSchema } from './fixture-lineups';
@@ -26,10 +26,10 @@ const fixtureCore = {
     referee: nullable(string),
     timezone: string,
     date: dateTime,
-    timestamp: integer,
+    timestamp: unixSeconds,
     periods: object({
-      first: nullable(integer),
-      second: nullable(integer),
+      first: nullable(unixSeconds),
+      second: nullable(unixSeconds),
     }),
     venue: object({
       id: nullable(integer),
@@ -63,11 +63,12 @@ const fixtureCore = {
   }),
 };
 
+// Each embedded element is checked on its own: a bad event costs that event, not the fixture.
 const embedded = {
-  events: arrayOf(fixtureEventSchema),
-  lineups: arrayOf(fixtureLineupSchema),
-  statistics: arrayOf(fixtureStatisticsSchema),
-  players: arrayOf(fixturePlayersSchema),
+  events: itemsOf(fixtureEventSchema, { what: 'event', table: 'fixture_events' }),
+  lineups: itemsOf(fixtureLineupSchema, { what: 'line-up of team', key: ['team.id'], table: 'fixture_lineups' }),
+  statistics: itemsOf(fixtureStatisticsSchema, { what: 'statistics of team', key: ['team.id'], table: 'fixture_team_stats' }),
+  players: itemsOf(fixturePlayersSchema, { what: 'player statistics of team', key: ['team.id'], table: 'fixture_player_stats' }),
 };
 
 export const fixtureSchema = object({

@@ -5,10 +5,12 @@ export {
   EnvelopeError,
   isEndpoint,
   validateResponse,
+  type BodyProblem,
   type Endpoint,
   type FixtureWithDetails,
   type ItemOf,
   type ItemProblem,
   type ItemReject,
+  type ValidateOptions,
   type ValidatedResponse,
 } from './validator';

@@ -1,5 +1,5 @@
 /** `GET /injuries` (SPEC.md §7.15): `player.type` is "Missing Fixture" or "Questionable". */
-import { dateTime, integer, nullable, object, string } from './builder';
+import { dateTime, integer, nullable, object, string, unixSeconds } from './builder';
 import { teamRef } from './common';
 
 export const injurySchema = object({
@@ -15,7 +15,7 @@ export const injurySchema = object({
     id: integer,
     timezone: nullable(string),
     date: dateTime,
-    timestamp: integer,
+    timestamp: unixSeconds,
   }),
   league: object({
     id: integer,

@@ -1,5 +1,5 @@
 /** `GET /leagues` (SPEC.md §7.4): a league, its country and every season with its coverage flags. */
-import { arrayOf, boolean, date, integer, nullable, object, string } from './builder';
+import { boolean, date, integer, itemsOf, nullable, object, string } from './builder';
 
 const flag = nullable(boolean);
 
@@ -15,7 +15,7 @@ export const leagueSchema = object({
     code: nullable(string),
     flag: nullable(string),
   }),
-  seasons: arrayOf(
+  seasons: itemsOf(
     object({
       year: integer,
       start: nullable(date),
@@ -38,5 +38,6 @@ export const leagueSchema = object({
         odds: flag,
       }),
     }),
+    { what: 'season', key: ['year'], table: 'seasons' },
   ),
 });

@@ -3,7 +3,7 @@
  * team × league × season. Every statistic leaf can be null, and for some qualifiers the block's
  * league has null ids and a *string* season, so those are allowed too.
  */
-import { arrayOf, boolean, integer, nullable, object, oneOfTypes, string } from './builder';
+import { boolean, integer, itemsOf, nullable, object, oneOfTypes, string } from './builder';
 import { counters, teamRef } from './common';
 
 export const playerSchema = object({
@@ -24,7 +24,7 @@ export const playerSchema = object({
     injured: nullable(boolean),
     photo: nullable(string),
   }),
-  statistics: arrayOf(
+  statistics: itemsOf(
     object({
       team: teamRef,
       league: object({
@@ -55,5 +55,6 @@ export const playerSchema = object({
       cards: counters('yellow', 'yellowred', 'red'),
       penalty: counters('won', 'commited', 'scored', 'missed', 'saved'),
     }),
+    { what: 'statistics block of team/league/season', key: ['team.id', 'league.id', 'league.season'], table: 'player_team_seasons' },
   ),
 });

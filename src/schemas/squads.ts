@@ -1,10 +1,10 @@
 /** `GET /players/squads` (SPEC.md §7.17): the current squad of a team; `age`/`number` nullable. */
-import { arrayOf, integer, nullable, object, string } from './builder';
+import { integer, itemsOf, nullable, object, string } from './builder';
 import { teamRef } from './common';
 
 export const squadSchema = object({
   team: teamRef,
-  players: arrayOf(
+  players: itemsOf(
     object({
       id: integer,
       name: nullable(string),
@@ -13,5 +13,6 @@ export const squadSchema = object({
       position: nullable(string),
       photo: nullable(string),
     }),
+    { what: 'squad player', key: ['id'] },
   ),
 });

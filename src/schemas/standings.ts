@@ -2,7 +2,7 @@
  * `GET /standings` (SPEC.md §7.7): one item per league; `league.standings` is an array of groups,
  * each an array of rows (cups have several groups, split seasons "Opening"/"Closing"…).
  */
-import { arrayOf, integer, nullable, object, string } from './builder';
+import { arrayOf, integer, itemsOf, nullable, object, string } from './builder';
 import { counters, teamRef } from './common';
 
 const record = object({
@@ -36,6 +36,6 @@ export const standingsSchema = object({
     logo: nullable(string),
     flag: nullable(string),
     season: integer,
-    standings: arrayOf(arrayOf(standingRow)),
+    standings: arrayOf(itemsOf(standingRow, { what: 'standings row of team', key: ['team.id'], table: 'standings' })),
   }),
 });

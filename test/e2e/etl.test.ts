@@ -145,7 +145,7 @@ describe(`etl run against the mock API, as a user runs it (${testServerKind()} s
   it('refuses a second run of the same league-season, while another league runs in parallel', async () => {
     const holder = new pg.Client({ connectionString: ctx.db.url });
     await holder.connect();
-    await holder.query('select pg_advisory_lock($1, $2)', [0x5146, 39 * 10_000 + 2023]);
+    await holder.query("select pg_advisory_lock(hashtextextended('quantfoot:league-season:39:2023', 0))");
     try {
       const [same, other] = await Promise.all([
         quantfoot(['etl', 'run', '--league', '39', '--season', '2023'], env()),
@@ -184,7 +184,7 @@ describe(`etl run against the mock API, as a user runs it (${testServerKind()} s
     const { run, tables } = await lastRun(ctx.db.knex);
     const rejects = await ctx.db.knex('etl.rejects').where({ run_id: run.run_id }).orderBy('reject_id');
     expect(rejects.map((r) => r.reason)).to.have.length(2);
-    expect(rejects[0].reason).to.match(/^schema: \/fixture\/id/);
+    expect(rejects[0].reason).to.match(/^schema: fixture not-a-number: \/fixture\/id must be integer/);
     expect(rejects[1].reason).to.include('fixtures_home_team_fk');
     const fixtures = tables.find((t: any) => t.table_name === 'fixtures');
     expect(fixtures.rejected).to.equal(2);

@@ -90,9 +90,10 @@ export function teamStatsRows(fixtureId: number, blocks: TeamStats[]): Row[] {
   return blocks.map((b) => {
     const row: Row = { fixture_id: fixtureId, team_id: b.team.id };
     for (const { column } of Object.values(TEAM_STAT_COLUMNS)) row[column] = null;
-    const other: Record<string, unknown> = {};
+    // Statistic types are the API's strings: no prototype to hit ("constructor", "__proto__").
+    const other: Record<string, unknown> = Object.create(null);
     for (const s of b.statistics) {
-      const known = TEAM_STAT_COLUMNS[s.type];
+      const known = Object.hasOwn(TEAM_STAT_COLUMNS, s.type) ? TEAM_STAT_COLUMNS[s.type] : undefined;
       if (known) row[known.column] = known.parse(s.value);
       else other[s.type] = s.value;
     }

@@ -26,11 +26,12 @@ export function playerRow(item: Player): Row {
 
 /**
  * The item's statistics for this league-season, one row per team (a player transferred mid-season
- * has two). Entries of other competitions are not ours to load here.
+ * has two). A block belongs here only when its league and season say so: friendlies and qualifiers
+ * come with a null league id (and a string season), and must not stand in for the league's block.
  */
 export function playerSeasonRows(item: Player, leagueId: number, season: number): Row[] {
   return item.statistics
-    .filter((s) => (s.league.id === null || s.league.id === leagueId) && toInt(s.league.season) === season)
+    .filter((s) => s.league.id === leagueId && toInt(s.league.season) === season)
     .map((s) => ({
       player_id: item.player.id,
       team_id: s.team.id,

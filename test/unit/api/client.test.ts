@@ -9,12 +9,12 @@ import {
   DailyQuotaError,
   PlanRestrictionError,
   RateLimitError,
+  UnusableResponseError,
   clientOptionsFromEnv,
   type ApiClientOptions,
   type ApiResponseRecord,
 } from '../../../src/api';
 import { ConfigError, QuotaStopError } from '../../../src/errors';
-import { EnvelopeError } from '../../../src/schemas';
 import {
   COUNTRY,
   apiError,
@@ -105,7 +105,7 @@ describe('api: ApiFootballClient', () => {
     it('returns the valid items, rejects the invalid ones and reads the quota headers', async () => {
       const api = await serve(
         (request, res) =>
-          sendJson(res, envelope(request, [COUNTRY, { ...COUNTRY, name: 7 }, COUNTRY]), 200, {
+          sendJson(res, envelope(request, [COUNTRY, { ...COUNTRY, name: 7 }, { ...COUNTRY, name: 'Canada', code: 'CA' }]), 200, {
             'x-ratelimit-requests-limit': '7500',
             'x-ratelimit-requests-remaining': '7173',
             'x-ratelimit-limit': '300',
@@ -113,7 +113,7 @@ describe('api: ApiFootballClient', () => {
           }),
       );
       const result = await api.get('countries', { search: 'USA' });
-      expect(result.items).to.deep.equal([COUNTRY, COUNTRY]);
+      expect(result.items).to.deep.equal([COUNTRY, { ...COUNTRY, name: 'Canada', code: 'CA' }]);
       expect(result.rejects.map(({ index, path }) => ({ index, path }))).to.deep.equal([{ index: 1, path: '/name' }]);
       expect(result).to.include({ endpoint: 'countries', httpStatus: 200 });
       expect(result.parameters).to.deep.equal({ search: 'USA' });
@@ -197,13 +197,13 @@ describe('api: ApiFootballClient', () => {
       expect(server!.requests).to.have.length(1);
     });
 
-    it('parameter errors: ApiRequestError that reads as a bug report with endpoint and parameters', async () => {
+    it('parameter errors: ApiRequestError naming the endpoint and parameters, asking to check them or report a bug', async () => {
       const api = await serve(apiError({ league: 'The League field cannot be used with the Search field.' }));
       const err = await failure(api.get('teams', { search: 'Leipzig', league: 39 }));
       expect(err).to.be.instanceOf(ApiRequestError);
       expect(err.message).to.include('GET /teams?league=39&search=Leipzig');
       expect(err.message).to.include('league: The League field cannot be used with the Search field.');
-      expect(err.message).to.include('bug');
+      expect(err.message).to.include('Check the league and season').and.include('please report it');
       expect((err as ApiRequestError).apiErrors).to.deep.equal({ league: 'The League field cannot be used with the Search field.' });
       expect(server!.requests).to.have.length(1);
     });
@@ -281,11 +281,63 @@ describe('api: ApiFootballClient', () => {
       expect(server!.requests).to.have.length(1);
     });
 
-    it('does not retry JSON that is not an envelope: EnvelopeError', async () => {
+    it('does not retry JSON that is not an envelope: this response is unusable (UnusableResponseError)', async () => {
       const api = await serve((_request, res) => sendJson(res, { hello: 'world' }));
       const err = await failure(api.get('countries'));
-      expect(err).to.be.instanceOf(EnvelopeError);
+      expect(err).to.be.instanceOf(UnusableResponseError);
+      expect(err.message).to.match(/answer to GET \/countries cannot be used: .*not an API-Football envelope/);
       expect(server!.requests).to.have.length(1);
+    });
+
+    it('errors it does not know (an array, an unknown key): this response is unusable, not "a bug in the request"', async () => {
+      const api = await serve(script(
+        (request, res) => sendJson(res, envelope(request, [], { errors: ['Something is wrong'] })),
+        (request, res) => sendJson(res, envelope(request, [], { errors: { maintenance: 'Back soon' } })),
+      ));
+      const array = await failure(api.get('countries'));
+      expect(array).to.be.instanceOf(UnusableResponseError);
+      expect(array.message).to.include('errors in a form QuantFoot does not know: ["Something is wrong"]').and.not.include('bug');
+      const unknown = await failure(api.get('countries'));
+      expect(unknown).to.be.instanceOf(UnusableResponseError);
+      expect(unknown.message).to.include('maintenance: Back soon');
+    });
+
+    it('refuses a body over the size limit without reading it all (announced, or streamed without a length)', async () => {
+      const big = Buffer.alloc(64 * 1024, 0x20);
+      const api = await serve(
+        script(
+          (_request, res) => {
+            res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * big.length) });
+            res.write(big);
+          },
+          (_request, res) => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            const write = () => (res.destroyed ? undefined : res.write(big, () => setImmediate(write)));
+            write();
+          },
+        ),
+        { maxResponseBytes: 256 * 1024 },
+      );
+      const announced = await failure(api.get('countries'));
+      expect(announced).to.be.instanceOf(UnusableResponseError);
+      expect(announced.message).to.match(/larger than the limit of 262144 bytes \(it announced 655360 bytes\)/, announced.message);
+      const streamed = await failure(api.get('countries'));
+      expect(streamed.message).to.match(/larger than the limit of 262144 bytes \(it went past 262144 bytes\)/);
+      expect(server!.requests).to.have.length(2);
+    });
+
+    it('stores what jsonb cannot hold losslessly, and rejects the item that held it', async () => {
+      const records: ApiResponseRecord[] = [];
+      const text = `{"get":"countries","parameters":[],"errors":[],"results":2,"paging":{"current":1,"total":1},"response":[{"name":"A\\u0000B","code":"AB","flag":null},{"name":"Canada","code":"CA","flag":null,"deep":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`;
+      const api = await serve((_request, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(text), { onResponse: (r) => void records.push(r) });
+      const result = await api.get('countries');
+      expect(result.items).to.deep.equal([]);
+      const [nul, deep] = result.rejects.map((r) => r.reason);
+      expect(nul).to.equal('/name contains U+0000 (NUL), which PostgreSQL text cannot hold');
+      expect(deep).to.match(/^\/deep(\/0){50,} nests deeper than 64 levels$/);
+      expect(records[0]!.exactBody!.toString('utf8')).to.equal(text);
+      expect(records[0]!.bodyNote).to.match(/^2 value\(s\) replaced: /);
+      expect(JSON.stringify(records[0]!.body)).to.not.include('\\u0000');
     });
   });
 

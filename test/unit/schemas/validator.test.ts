@@ -161,6 +161,104 @@ describe('schemas: validateResponse', () => {
     });
   });
 
+  describe('the smallest wrong item is rejected, the rest of its item loads', () => {
+    type Ids = { fixture: { id: number }; events: Array<{ time: { elapsed: unknown } }>; lineups: Array<{ team: { id: number }; startXI: Array<{ player: { id: unknown } }>; substitutes: unknown[] }> };
+
+    it('a line-up player without an id costs that player, not the fixture', () => {
+      const ids = clone(readSample('fixtures-ids'));
+      const fixture = ids.response[0] as Ids;
+      fixture.lineups[0]!.startXI[4]!.player.id = null;
+      const { items, rejects } = validateResponse('fixtures', ids);
+      expect(items).to.have.length(2);
+      expect(rejects).to.have.length(1);
+      expect(rejects[0]).to.include({ index: 0, at: '/lineups/0/startXI/4', path: '/lineups/0/startXI/4/player/id', what: 'line-up player', table: 'fixture_lineup_players', context: `fixture ${fixture.fixture.id}` });
+      const loaded = items[0] as unknown as Ids;
+      expect(loaded.lineups[0]!.startXI).to.have.length(10);
+      expect(loaded.events).to.have.length(fixture.events.length);
+      expect(fixture.lineups[0]!.startXI, 'the body given is not changed').to.have.length(11);
+    });
+
+    it('one standings row without a rank costs that row only', () => {
+      const body = clone(readSample('standings'));
+      const groups = (body.response[0] as { league: { standings: Array<Array<Record<string, unknown>>> } }).league.standings;
+      delete groups[0]![7]!.rank;
+      const { items, rejects } = validateResponse('standings', body);
+      expect(rejects.map((r) => [r.at, r.path, r.table])).to.deep.equal([['/league/standings/0/7', '/league/standings/0/7/rank', 'standings']]);
+      expect((items[0] as unknown as { league: { standings: unknown[][] } }).league.standings[0]).to.have.length(19);
+    });
+
+    it('duplicates: identical copies load once, copies that differ are all rejected (never a mix)', () => {
+      const list = clone(readSample('fixtures'));
+      const n = list.response.length;
+      list.response.push(clone(list.response[0]), clone(list.response[1]));
+      (list.response[n + 1] as { fixture: { referee: string } }).fixture.referee = 'Someone Else';
+      const { items, rejects } = validateResponse('fixtures', list);
+      expect(items).to.have.length(n - 1);
+      const reasons = rejects.map((r) => [r.index, r.reason]);
+      expect(reasons).to.have.length(3);
+      expect(reasons[0]![1]).to.match(/duplicate fixture \d+: identical to the copy at \/response\/0, loaded once/);
+      expect(reasons.slice(1).map(([i]) => i)).to.have.members([1, n + 1]);
+      expect(reasons[1]![1]).to.match(/duplicate fixture \d+: 2 copies with different contents \(\/response\/1, \/response\/\d+\); none loaded/);
+    });
+
+    it('the same player twice in a line-up: both copies rejected when they differ', () => {
+      const ids = clone(readSample('fixtures-ids'));
+      const lineup = (ids.response[0] as Ids).lineups[0]!;
+      lineup.startXI.push({ ...clone(lineup.startXI[0]!), player: { ...(lineup.startXI[0]!.player as object), id: lineup.startXI[0]!.player.id, grid: '9:9' } as { id: unknown } });
+      const { items, rejects } = validateResponse('fixtures', ids);
+      expect(rejects.map((r) => r.at)).to.deep.equal(['/lineups/0/startXI/0', '/lineups/0/startXI/11']);
+      expect((items[0] as unknown as Ids).lineups[0]!.startXI).to.have.length(10);
+    });
+
+    it('values the intake found unsafe reject their smallest enclosing item', () => {
+      const ids = clone(readSample('fixtures-ids'));
+      const { items, rejects } = validateResponse('fixtures', ids, {
+        problems: [
+          { pointer: '/response/0/events/2/player/name', reason: 'contains U+0000 (NUL)' },
+          { pointer: '/response/1/fixture/referee', reason: 'contains a lone surrogate' },
+        ],
+      });
+      expect(items).to.have.length(1);
+      expect((items[0] as unknown as Ids).events).to.have.length((ids.response[0] as Ids).events.length - 1);
+      expect(rejects.map((r) => [r.index, r.at, r.reason])).to.deep.equal([
+        [0, '/events/2', '/events/2/player/name contains U+0000 (NUL)'],
+        [1, '', '/fixture/referee contains a lone surrogate'],
+      ]);
+    });
+
+    it('items that do not answer the request are rejected: a fixture not asked for, another league', () => {
+      const ids = clone(readSample('fixtures-ids'));
+      const [a, b] = ids.response as Ids[];
+      const answer = validateResponse('fixtures', ids, { parameters: { ids: `${a!.fixture.id}-999` } });
+      expect(answer.items).to.have.length(1);
+      expect(answer.rejects[0]!.reason).to.equal(`/fixture/id is ${b!.fixture.id}, which was not asked for (ids=${a!.fixture.id}-999)`);
+      const list = clone(readSample('fixtures'));
+      const other = validateResponse('fixtures', list, { parameters: { league: '39', season: '2023' } });
+      expect(other.items).to.deep.equal([]);
+      expect(other.rejects[0]!.reason).to.equal('/league/id is 78, but league 39 was asked for');
+    });
+
+    it('rejects kick-offs outside the season and a date that is not the timestamp', () => {
+      const list = clone(readSample('fixtures'));
+      type F = { fixture: { timestamp: number; date: string; periods: { first: number | null } } };
+      const items = list.response as F[];
+      items[0]!.fixture.timestamp = 32503680000; // 3000-01-01
+      items[1]!.fixture.timestamp = -2208988800; // 1900-01-01
+      items[2]!.fixture.timestamp = 1e15;
+      items[3]!.fixture.date = '2030-01-01T00:00:00+00:00';
+      const { rejects } = validateResponse('fixtures', list);
+      expect(rejects.map((r) => [r.index, r.path])).to.deep.equal([[0, '/fixture/timestamp'], [1, '/fixture/timestamp'], [2, '/fixture/timestamp'], [3, '/fixture/date']]);
+      expect(rejects[0]!.reason).to.match(/3000-01-01T00:00:00.000Z is not within season 2023 \(2020-01-01 to 2027-01-01\)/);
+    });
+
+    it('integers beyond the columns\' range and absurdly long text are an item\'s fault', () => {
+      const teams = clone(readSample('teams'));
+      (teams.response[0] as { team: { id: number } }).team.id = 2 ** 31;
+      (teams.response[1] as { team: { name: string } }).team.name = 'x'.repeat(5000);
+      expect(validateResponse('teams', teams).rejects.map((r) => r.path)).to.deep.equal(['/team/id', '/team/name']);
+    });
+  });
+
   describe('envelope-level problems are one whole-response error', () => {
     const cases: Array<[string, (body: Record<string, unknown>) => unknown]> = [
       ['results as a string', (body) => ({ ...body, results: '71' })],
