@@ -4,6 +4,7 @@
  * client, the JSON Schemas and the mock (a second or more on a small machine).
  */
 import yargs, { type Argv, type CommandModule } from 'yargs';
+import { printable } from './text';
 
 function lazy(command: string, describe: string, load: () => CommandModule): CommandModule {
   return {
@@ -38,7 +39,7 @@ export function main(argv: string[]): void {
     // Only parsing and validation failures arrive here (handlers map their own errors to exit
     // codes, see commands/run.ts), so every one is a usage error: exit 2.
     .fail((message, err) => {
-      process.stderr.write(`quantfoot: ${message || err?.message}\nRun "quantfoot --help" for usage.\n`);
+      process.stderr.write(`quantfoot: ${printable(message || err?.message || '', { multiline: true })}\nRun "quantfoot --help" for usage.\n`);
       process.exit(2);
     })
     .parseAsync();

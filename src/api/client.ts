@@ -422,17 +422,17 @@ export class ApiFootballClient {
   }
 
   /**
-   * A body that quotes the key (an echoing proxy, a debug page) is stored and returned with it masked.
-   * Only string values equal to or containing the whole key are masked, never property names, and
-   * only for keys long enough to be secrets: masking a short test key such as "k" inside every
-   * string would corrupt the data ("tackles" → "tac***les").
+   * A body that quotes the key (an echoing proxy, a debug page, an error keyed by it) is stored and
+   * returned with it masked, in string values and property names alike; only for keys long enough
+   * to be secrets: masking a short test key such as "k" everywhere would corrupt the data
+   * ("tackles" → "tac***les"). The intake has bounded the depth, so the recursion is safe.
    */
   private redactBody(body: unknown): unknown {
     if (body === undefined || this.keyLength < MIN_MASKED_KEY_LENGTH || !this.containsKey(JSON.stringify(body))) return body;
     const redact = (value: unknown): unknown => {
       if (typeof value === 'string') return this.redactKey(value);
       if (Array.isArray(value)) return value.map(redact);
-      if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, redact(inner)]));
+      if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, inner]) => [this.redactKey(name), redact(inner)]));
       return value;
     };
     return redact(body);

@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { checkNames, runChecks } from '../checks';
 import { withDatabase } from '../db/connection';
 import { EXIT } from '../errors';
+import { checkNumber } from './options';
 import { runHandler } from './run';
 
 interface CheckArgs {
@@ -16,7 +17,11 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   builder: (y: Argv) =>
     y
       .option('select', { type: 'string', array: true, choices: checkNames(), describe: 'only these checks' })
-      .option('max-age-hours', { type: 'number', default: 48, describe: 'freshness: the last successful run of every loaded league-season is younger than this' }) as unknown as Argv<CheckArgs>,
+      .option('max-age-hours', { type: 'number', default: 48, describe: 'freshness: the last successful run of every loaded league-season is younger than this' })
+      .check((a) => {
+        checkNumber(a, 'max-age-hours', { min: 0, max: 24 * 3660 });
+        return true;
+      }) as unknown as Argv<CheckArgs>,
   handler: runHandler(async (args: CheckArgs) =>
     withDatabase(async ({ knex }) => {
       const results = await runChecks(knex, { select: args.select, maxAgeHours: args['max-age-hours'] });
@@ -27,6 +32,6 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       const failed = results.filter((r) => r.status !== 'pass').length;
       console.log(`${results.length - failed} passed, ${failed} failed (recorded in etl.check_results)`);
       return failed ? EXIT.failure : EXIT.ok;
-    }),
+    }, { migrated: true }),
   ),
 };

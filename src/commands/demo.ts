@@ -5,6 +5,7 @@ import { withDatabase } from '../db/connection';
 import { runDemo } from '../etl/demo';
 import { createReporter, summaryTable } from '../etl/report';
 import { RunStats } from '../etl/stats';
+import { checkInteger, COUNT_RANGE } from './options';
 import { runHandler } from './run';
 
 interface DemoArgs {
@@ -20,7 +21,11 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     y
       .option('seed', { type: 'number', default: 1, describe: 'dataset seed of the mock API' })
       .option('as-of', { type: 'string', describe: 'ISO date: fixtures before it are played (default: the whole 2023 season)' })
-      .option('log-format', { choices: ['pretty', 'json'] as const }) as unknown as Argv<DemoArgs>,
+      .option('log-format', { choices: ['pretty', 'json'] as const })
+      .check((a) => {
+        checkInteger(a, 'seed', COUNT_RANGE);
+        return true;
+      }) as unknown as Argv<DemoArgs>,
   handler: runHandler(async (args: DemoArgs) =>
     withDatabase(async ({ knex, url }) => {
       const format = args['log-format'] ?? (process.stderr.isTTY ? 'pretty' : 'json');

@@ -8,6 +8,7 @@ import { createReporter, summaryTable } from '../etl/report';
 import { replay } from '../etl/replay';
 import { runLeagueSeason, type RunResult } from '../etl/run';
 import { etlStatus } from '../etl/status';
+import { checkInteger, checkNumber, COUNT_RANGE, ID_RANGE, SEASON_RANGE } from './options';
 import { runHandler } from './run';
 
 interface RunArgs {
@@ -56,9 +57,11 @@ const run: CommandModule<object, RunArgs> = {
       .option('wait', { type: 'boolean', default: false, describe: 'wait for a run of the same league-season instead of refusing' })
       .option('log-format', { choices: ['pretty', 'json'] as const, describe: 'progress bars (terminal default) or JSON lines' })
       .check((a) => {
-        if (!Number.isInteger(a.league) || a.league <= 0) throw new Error('--league must be a positive integer');
-        if (!Number.isInteger(a.season) || a.season < 1900 || a.season > 2100) throw new Error('--season must be a year such as 2023');
-        if (a['max-calls'] !== undefined && (!Number.isInteger(a['max-calls']) || a['max-calls'] < 0)) throw new Error('--max-calls must be a whole number');
+        checkInteger(a, 'league', ID_RANGE, 'a league id');
+        checkInteger(a, 'season', SEASON_RANGE, 'a season year such as 2023,');
+        checkInteger(a, 'max-calls', COUNT_RANGE);
+        checkInteger(a, 'daily-reserve', COUNT_RANGE);
+        checkNumber(a, 'refresh-hours', { min: 0, max: 24 * 366 });
         return true;
       }) as unknown as Argv<RunArgs>,
   handler: runHandler(async (args: RunArgs) => {
@@ -75,7 +78,7 @@ const run: CommandModule<object, RunArgs> = {
       );
       reporter.done();
       return printRunResult(result);
-    });
+    }, { migrated: true });
   }),
 };
 
@@ -92,7 +95,12 @@ const replayCmd: CommandModule<object, ReplayArgs> = {
     y
       .option('league', { type: 'number', describe: 'only this league' })
       .option('season', { type: 'number', describe: 'only this season' })
-      .option('log-format', { choices: ['pretty', 'json'] as const }) as unknown as Argv<ReplayArgs>,
+      .option('log-format', { choices: ['pretty', 'json'] as const })
+      .check((a) => {
+        checkInteger(a, 'league', ID_RANGE, 'a league id');
+        checkInteger(a, 'season', SEASON_RANGE, 'a season year such as 2023,');
+        return true;
+      }) as unknown as Argv<ReplayArgs>,
   handler: runHandler(async (args: ReplayArgs) =>
     withDatabase(async ({ knex, url }) => {
       const reporter = createReporter(logFormat(args['log-format']));
@@ -100,7 +108,7 @@ const replayCmd: CommandModule<object, ReplayArgs> = {
       reporter.done();
       console.log(summaryTable(result.stats));
       console.log(`replay run ${result.runId}: ${result.responses} response(s) replayed, ${result.skipped} skipped (errors, endpoints not loaded), 0 API calls, ${result.rejects} item(s) rejected`);
-    }),
+    }, { migrated: true }),
   ),
 };
 
@@ -110,7 +118,7 @@ const status: CommandModule = {
   handler: runHandler(async () =>
     withDatabase(async ({ knex }) => {
       console.log(await etlStatus(knex));
-    }),
+    }, { migrated: true }),
   ),
 };
 

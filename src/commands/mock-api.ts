@@ -3,11 +3,11 @@
  * is the contract (`mock API-Football listening on http://HOST:PORT`): scripts wait for it.
  */
 import type { CommandModule } from 'yargs';
-import { ConfigError } from '../errors';
 import { DEFAULT_AS_OF, formatFigures } from '../mock-api/dataset/dataset';
 import { parseInstant } from '../mock-api/dataset/time';
 import { parseFaults } from '../mock-api/faults';
 import { startMockApi } from '../mock-api/server';
+import { checkInteger, COUNT_RANGE } from './options';
 
 interface MockApiArgs {
   port: number;
@@ -31,17 +31,19 @@ export const mockApiCommand: CommandModule<object, MockApiArgs> = {
     .option('daily-limit', { type: 'number', default: 7500, describe: 'calls per key per UTC day' })
     .option('minute-limit', { type: 'number', default: 300, describe: 'calls per key per minute' })
     .option('faults', { type: 'string', describe: 'fault injection, e.g. 500:0.1,timeout:0.02,truncate:0.02,ratelimit:0.05,slow:200ms' })
-    .option('scale', { type: 'number', default: 0, describe: 'extra generated leagues (ids 1000+) for benchmarks' }),
+    .option('scale', { type: 'number', default: 0, describe: 'extra generated leagues (ids 1000+) for benchmarks' })
+    .check((a) => {
+      checkInteger(a, 'port', { min: 0, max: 65_535 });
+      for (const name of ['seed', 'daily-limit', 'minute-limit']) checkInteger(a, name, COUNT_RANGE);
+      checkInteger(a, 'scale', { min: 0, max: 1_000 });
+      try {
+        parseInstant(a['as-of'] as string);
+      } catch {
+        throw new Error(`--as-of must be an ISO date, e.g. 2024-01-31 (got ${JSON.stringify(a['as-of'])})`);
+      }
+      return true;
+    }),
   handler: async (argv) => {
-    const integers = { port: argv.port, seed: argv.seed, 'daily-limit': argv['daily-limit'], 'minute-limit': argv['minute-limit'], scale: argv.scale };
-    for (const [name, value] of Object.entries(integers)) {
-      if (!Number.isInteger(value) || value < 0) throw new ConfigError(`--${name} must be a non-negative integer`);
-    }
-    try {
-      parseInstant(argv['as-of']);
-    } catch {
-      throw new ConfigError(`--as-of must be an ISO date, e.g. 2024-01-31 (got "${argv['as-of']}")`);
-    }
     const api = await startMockApi({
       port: argv.port, host: argv.host, seed: argv.seed, asOf: argv['as-of'], dailyLimit: argv['daily-limit'],
       minuteLimit: argv['minute-limit'], faults: parseFaults(argv.faults), scale: argv.scale,

@@ -120,14 +120,15 @@ export async function ensureExists(trx: Knex.Transaction, table: string, key: re
 }
 
 /**
- * Makes a fixture's child collection exactly `rows`: deletes the children of `parentIds` that are
- * no longer sent (an event cancelled by VAR), then upserts the rest. Runs inside the caller's
- * transaction, so no reader ever sees a half-replaced collection.
+ * Makes a fixture's child collection exactly the rows of `batch` that load: upserts them, then
+ * deletes the children of `parentIds` that did not (no longer sent, like an event cancelled by VAR,
+ * or rejected this time: an old version never stands in for a rejected row). Runs inside the
+ * caller's transaction, so no reader ever sees a half-replaced collection.
  */
 export async function replaceChildren(trx: Knex.Transaction, batch: Batch, parentColumn: string, parentIds: number[], ctx: LoadContext): Promise<Row[]> {
   if (parentIds.length === 0) return [];
-  const unique = dedupeByKey(batch, ctx);
-  const keep = unique.rows.map((r) => batch.key.map((k) => r[k]));
+  const loaded = await upsert(trx, batch, ctx);
+  const keep = loaded.map((r) => batch.key.map((k) => r[k]));
   // Keys travel as one jsonb parameter: typed by the columns they are compared with, any size.
   let sql = `delete from ${qualified(batch.table)} where ${ident(parentColumn)} = any(?::int[])`;
   const bindings: Knex.RawBinding[] = [parentIds];
@@ -137,7 +138,7 @@ export async function replaceChildren(trx: Knex.Transaction, batch: Batch, paren
   }
   const res = await trx.raw<{ rowCount: number }>(sql, bindings);
   ctx.stats.add(shortName(batch.table), { deleted: res.rowCount ?? 0 });
-  return upsert(trx, { ...batch, ...unique, onDuplicate: 'first' }, ctx);
+  return loaded;
 }
 
 /**

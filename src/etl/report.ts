@@ -3,6 +3,7 @@
  * (or with --log-format json), and a summary table at the end.
  */
 import cliProgress from 'cli-progress';
+import { printable } from '../text';
 import type { RunStats } from './stats';
 
 export interface Reporter {
@@ -18,7 +19,7 @@ export function createReporter(format: 'pretty' | 'json', out: NodeJS.WriteStrea
     return {
       stream: (name, expectedCalls) => emit({ event: 'stream', stream: name, expectedCalls: expectedCalls ?? null }),
       progress: (stream, p) => emit({ event: 'progress', stream, ...p }),
-      log: (line) => emit({ event: 'log', message: line }),
+      log: (line) => emit({ event: 'log', message: printable(line) }),
       done: () => undefined,
     };
   }
@@ -40,7 +41,7 @@ export function createReporter(format: 'pretty' | 'json', out: NodeJS.WriteStrea
       current.bar.update(current.calls, { rows: p.rows, rejects: p.rejects });
     },
     log(line) {
-      bars.log(`${line}\n`);
+      bars.log(`${printable(line)}\n`);
     },
     done() {
       bars.stop();

@@ -1,5 +1,7 @@
 /** `etl status`: what the ETL has done, as text. */
 import type { Knex } from 'knex';
+import { printable } from '../text';
+import { SHOWN_STATUS_SQL } from './runs';
 
 const GOLDEN_TABLES = [
   'countries', 'leagues', 'seasons', 'venues', 'teams', 'team_seasons', 'players', 'player_team_seasons', 'fixtures',
@@ -8,11 +10,12 @@ const GOLDEN_TABLES = [
 
 export async function etlStatus(knex: Knex): Promise<string> {
   const out: string[] = [];
-  const runs = await knex('etl.runs').orderBy('run_id', 'desc').limit(10);
+  const runs = await knex('etl.runs as r').select('r.*', knex.raw(`${SHOWN_STATUS_SQL} as shown_status`)).orderBy('r.run_id', 'desc').limit(10);
   out.push('Last runs:');
   if (runs.length === 0) out.push('  none yet: quantfoot etl run --league 39 --season 2023');
   for (const r of runs) {
-    out.push(`  #${r.run_id} ${r.command} ${JSON.stringify(r.arguments)} ${r.status} started ${r.started_at.toISOString()} calls ${r.calls_used} quota left ${r.quota_remaining ?? '?'}${r.error ? ` error: ${r.error}` : ''}`);
+    const status = r.shown_status === r.status ? r.status : `${r.shown_status} (its process is gone; still marked ${r.status})`;
+    out.push(`  #${r.run_id} ${r.command} ${JSON.stringify(r.arguments)} ${status} started ${r.started_at.toISOString()} calls ${r.calls_used} quota left ${r.quota_remaining ?? '?'}${r.error ? ` error: ${r.error}` : ''}`);
   }
   const counts = await knex.raw(GOLDEN_TABLES.map((t) => `select '${t}' as t, count(*)::int as n from golden.${t}`).join(' union all '));
   out.push('Rows per golden table:');
@@ -23,5 +26,6 @@ export async function etlStatus(knex: Knex): Promise<string> {
   const states = await knex('etl.state').select('league_id', 'season', 'stream', 'updated_at').orderBy(['league_id', 'season', 'stream']);
   out.push('Bookmarks:');
   for (const s of states) out.push(`  league ${s.league_id} season ${s.season} ${s.stream}: updated ${s.updated_at.toISOString()}`);
-  return out.join('\n');
+  // Errors and reasons quote what the API sent: never raw control characters on a terminal.
+  return out.map((line) => printable(line)).join('\n');
 }

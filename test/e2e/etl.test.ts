@@ -4,8 +4,8 @@ import type { Knex } from 'knex';
 import { startMockApi, type MockApi } from '../../src/mock-api/server';
 import { quantfoot } from '../support/cli';
 import { testServerKind, useFreshDatabase } from '../support/db';
+import { GOLDEN, goldenHashes, lastRun } from '../support/golden';
 
-const GOLDEN = ['fixtures', 'fixture_events', 'fixture_lineups', 'fixture_lineup_players', 'fixture_team_stats', 'fixture_player_stats', 'teams', 'team_seasons', 'venues', 'players', 'player_team_seasons', 'standings', 'injuries', 'leagues', 'seasons', 'countries'];
 
 /** What the mock serves for a league-season, counted by fetching it as any client would. */
 async function served(mock: MockApi, league: number, season: number) {
@@ -32,23 +32,6 @@ async function count(knex: Knex, table: string, league: number, season: number):
   return Number((await q.count({ n: '*' }))[0]!.n);
 }
 
-async function lastRun(knex: Knex) {
-  const run = await knex('etl.runs').orderBy('run_id', 'desc').first();
-  const tables = await knex('etl.run_tables').where({ run_id: run.run_id });
-  const written = tables.reduce((n: number, t: any) => n + t.inserted + t.updated + t.deleted, 0);
-  return { run, tables, written };
-}
-
-/** A hash per golden table over all its rows, to compare two states of the database. */
-async function goldenHashes(knex: Knex): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of GOLDEN) {
-    const { rows } = await knex.raw(`select md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as h, count(*)::int as n from golden.${t} r`);
-    out[t] = `${rows[0].n}:${rows[0].h}`;
-  }
-  return out;
-}
-
 describe(`etl run against the mock API, as a user runs it (${testServerKind()} server)`, () => {
   const ctx = useFreshDatabase('etl_e2e', { migrate: true });
   let mock: MockApi;
@@ -61,7 +44,7 @@ describe(`etl run against the mock API, as a user runs it (${testServerKind()} s
   it('exits 2 on bad arguments or a missing API key, before writing anything', async () => {
     const bad = await quantfoot(['etl', 'run', '--league', 'x', '--season', '2023'], env());
     expect(bad.code).to.equal(2);
-    expect(bad.stderr).to.include('--league must be a positive integer');
+    expect(bad.stderr).to.include('--league must be a league id from 1 to 2147483647');
     const noKey = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023'], { ...env(), API_FOOTBALL_KEY: '' });
     expect(noKey.code).to.equal(2);
     expect(noKey.stderr).to.include('API_FOOTBALL_KEY is not set');
