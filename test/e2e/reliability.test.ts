@@ -89,6 +89,27 @@ describe(`reliability through the CLI (${testServerKind()} server)`, function ()
     });
   });
 
+  describe('two runs at once', () => {
+    const ctx = useFreshDatabase('concurrent_cli', { migrate: true });
+    let mock: MockApi;
+    before(async () => {
+      mock = await startMockApi({ port: 0, seed: 1, asOf: '2023-09-04', faults: 'slow:30ms' });
+    });
+    after(async () => mock?.close());
+
+    // Without --wait the second is refused: test/e2e/etl.test.ts holds the lock to show it.
+    it('of one league-season: the second waits (--wait) and then has nothing to fetch twice; of two league-seasons: side by side', async () => {
+      const env = { DATABASE_URL: ctx.db.url, API_FOOTBALL_URL: mock.url, API_FOOTBALL_KEY: 'test-key' };
+      const run = (league: string, ...extra: string[]) => quantfoot(['etl', 'run', '--league', league, '--season', '2023', ...extra], env);
+      const [a, b, other] = await Promise.all([run('39', '--wait'), run('39', '--wait'), run('2')]);
+      for (const r of [a, b, other]) expect(r.code, r.stderr).to.equal(0);
+      const ids = (await ctx.db.knex('raw.api_responses').where({ league_id: 39 }).whereRaw("parameters->>'ids' is not null").pluck('parameters')).flatMap((p: { ids: string }) => p.ids.split('-'));
+      expect(ids.length).to.be.greaterThan(0);
+      expect(new Set(ids).size, 'a fixture was fetched twice').to.equal(ids.length);
+      expect(await ctx.db.knex('etl.runs').where({ status: 'running' })).to.deep.equal([]);
+    });
+  });
+
   describe('SIGKILL at any point', () => {
     const ctx = useFreshDatabase('kill_cli', { migrate: true });
     let mock: MockApi;
