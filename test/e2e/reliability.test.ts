@@ -61,6 +61,28 @@ describe(`reliability through the CLI (${testServerKind()} server)`, function ()
     });
   });
 
+  it('a user who may only read: says which privilege is missing instead of a raw SQL error', async () => {
+    const db = await createTestDatabase('reader_only');
+    const role = `qf_reader_${db.name.slice(-8)}`;
+    try {
+      await db.knex.migrate.latest();
+      await db.knex.raw(`create role ${role} login password 'reader-pass'`);
+      await db.knex.raw(`grant usage on schema golden, raw, etl to ${role}`);
+      await db.knex.raw(`grant select on all tables in schema golden, raw, etl to ${role}`);
+      await db.knex.raw(`grant select on all tables in schema public to ${role}`);
+      const url = new URL(db.url);
+      url.username = role;
+      url.password = 'reader-pass';
+      const res = await quantfoot(['etl', 'run', '--league', '39', '--season', '2023'], { DATABASE_URL: url.toString(), API_FOOTBALL_KEY: 'k', API_FOOTBALL_URL: 'http://127.0.0.1:9' });
+      expect(res.code, res.stderr).to.equal(2);
+      expect(res.stderr).to.include('the database user lacks a privilege QuantFoot needs').and.include('permission denied for table runs');
+    } finally {
+      await db.knex.raw(`drop owned by ${role}`).catch(() => undefined);
+      await db.knex.raw(`drop role if exists ${role}`);
+      await db.drop();
+    }
+  });
+
   describe('against a hostile API', () => {
     const ctx = useFreshDatabase('reliability_cli', { migrate: true });
     let mock: MockApi;
