@@ -142,7 +142,8 @@ async function loadFixtureDetails(trx: Knex.Transaction, items: FixtureWithDetai
   const placeholders = items.flatMap((i) => playerPlaceholders(i.events, i.lineups, i.players));
   ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], placeholders) });
   const rowsOf = (fn: (i: FixtureWithDetails) => Row[]) => items.flatMap((i) => fn(i).map((r): [Row, unknown] => [r, i]));
-  await replaceChildren(trx, batch('golden.fixture_events', ['fixture_id', 'event_index'], rowsOf((i) => eventRows(i.fixture.id, i.events))), 'fixture_id', ids, ctx);
+  const shootout = (i: FixtureWithDetails) => ({ status: i.fixture.status.short, penalty: i.score.penalty, homeTeamId: i.teams.home.id, awayTeamId: i.teams.away.id });
+  await replaceChildren(trx, batch('golden.fixture_events', ['fixture_id', 'event_index'], rowsOf((i) => eventRows(i.fixture.id, i.events, shootout(i)))), 'fixture_id', ids, ctx);
   // A line-up no longer sent takes its players with it (cascade); the rest are replaced after.
   await replaceChildren(trx, batch('golden.fixture_lineups', ['fixture_id', 'team_id'], rowsOf((i) => lineupRows(i.fixture.id, i.lineups))), 'fixture_id', ids, ctx);
   await replaceChildren(trx, batch('golden.fixture_lineup_players', ['fixture_id', 'team_id', 'player_id'], rowsOf((i) => lineupPlayerRows(i.fixture.id, i.lineups))), 'fixture_id', ids, ctx);

@@ -11,7 +11,7 @@
  */
 import type { Knex } from 'knex';
 import { ApiFootballClient, type ApiClientOptions, type ApiResult, type PagedEndpoint } from '../api/client';
-import { describeRequest, UnusableResponseError } from '../api/errors';
+import { describeRequest, PlanRestrictionError, UnusableResponseError } from '../api/errors';
 import { QuantfootError, QuotaStopError } from '../errors';
 import type { Endpoint } from '../schemas';
 import { loadValidated, type LoadedEndpoint } from './loaders';
@@ -19,7 +19,7 @@ import { storeRawResponse } from './raw';
 import { finishRun, lockLeagueSeason, markAbandonedRuns, openRunSession, recordProgress, recordRejects, startRun, type RunSession } from './runs';
 import { readState, mergeState } from './state';
 import { RunStats } from './stats';
-import { STATUSES_WITH_DETAILS, STREAMS, type Bookmark, type StreamContext, type StreamDeclaration } from './streams';
+import { idsRefused, SETTLE_AFTER_HOURS, settlingDue, STATUSES_WITH_DETAILS, STREAMS, type Bookmark, type StreamContext, type StreamDeclaration } from './streams';
 import type { Reporter } from './report';
 import { Fixture } from '../models';
 
@@ -33,6 +33,8 @@ export interface RunOptions {
   refreshIntervalHours: number;
   /** wait for another run of the same league-season instead of refusing */
   wait: boolean;
+  /** the instant staleness and settling are decided against (default: the clock) */
+  now?: Date;
 }
 
 export interface RunResult {
@@ -124,7 +126,7 @@ export async function runLeagueSeason(
     leagueId,
     season,
     full: options.full,
-    now: new Date(),
+    now: options.now ?? new Date(),
     refreshIntervalHours: options.refreshIntervalHours,
     runId,
     listed: null,
@@ -159,7 +161,8 @@ export async function runLeagueSeason(
       await stream.received?.(ctx, result);
       await load(stream, result, lastPage);
     };
-    for (const params of requests) {
+    const queue = [...requests];
+    for (let params = queue.shift(); params !== undefined; params = queue.shift()) {
       if (stream.paged) {
         const pages = client.pages(stream.endpoint as PagedEndpoint, params, Number(params.page ?? 1));
         for (;;) {
@@ -169,7 +172,20 @@ export async function runLeagueSeason(
         }
         continue;
       }
-      const result = await fetchOne(stream, () => client.get(stream.endpoint, params), params);
+      const request = params;
+      let result: ApiResult<Endpoint> | null;
+      try {
+        result = await fetchOne(stream, () => client.get(stream.endpoint, request), request);
+      } catch (err) {
+        if (!(err instanceof PlanRestrictionError)) throw err;
+        const instead = await stream.fallback?.(ctx, request, err.planMessage);
+        if (!instead) throw err;
+        reporter.log(`${describeRequest(err.request)}: the API plan refuses it ("${err.planMessage}"); asking what the plan allows instead, for this and the stream's other requests, as from now on`);
+        // The refusal is of a parameter, not of this one request: the queued ones change the same way.
+        const rest = await Promise.all(queue.map(async (queued) => (await stream.fallback?.(ctx, queued, err.planMessage)) ?? [queued]));
+        queue.splice(0, queue.length, ...instead, ...rest.flat());
+        continue;
+      }
       if (result !== null) await handle(result, true);
     }
     ctx.fetched.add(stream.name);
@@ -223,10 +239,11 @@ async function rejectsSummary(knex: Knex, runId: number, endpoint: string): Prom
 export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine[]> {
   const { leagueId, season } = options;
   const ctx: StreamContext = {
-    knex, leagueId, season, full: options.full, now: new Date(), refreshIntervalHours: options.refreshIntervalHours,
+    knex, leagueId, season, full: options.full, now: options.now ?? new Date(), refreshIntervalHours: options.refreshIntervalHours,
     runId: null, listed: null, resultsChanged: false, fetched: new Set(), runStream: async () => undefined,
   };
-  const fingerprints = (await readState<Bookmark>(knex, leagueId, season, 'fixture_details'))?.fingerprints ?? {};
+  const details = await readState<Bookmark>(knex, leagueId, season, 'fixture_details');
+  const fingerprints = details?.fingerprints ?? {};
   const fixtures = await Fixture.query(knex).where({ league_id: leagueId, season }).select('fixture_id', 'status_short', 'kickoff_at');
   // Kicked off since last seen (still NS/TBD, or in play), or played without details loaded yet.
   const FINAL = new Set(['FT', 'AET', 'PEN', 'AWD', 'WO']);
@@ -235,13 +252,18 @@ export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine
     const pending = ['NS', 'TBD'].includes(f.status_short) || (STATUSES_WITH_DETAILS.has(f.status_short) && !FINAL.has(f.status_short));
     return pending || (STATUSES_WITH_DETAILS.has(f.status_short) && (options.full || !fingerprints[f.fixture_id]));
   }).length;
+  const settling = options.full ? 0 : fixtures.filter((f) => settlingDue(f.status_short, f.kickoff_at.getTime(), details?.fetched_at?.[f.fixture_id], ctx.now.getTime())).length;
   ctx.resultsChanged = likely > 0;
+  const oneEach = idsRefused(details, ctx.now);
+  const perCall = oneEach ? 1 : 20;
   const plan: PlanLine[] = [];
   for (const stream of STREAMS) {
     if (stream.name === 'fixture_details') {
+      const settle = settling > 0 ? `; ${settling} finished fixture(s) settling (${SETTLE_AFTER_HOURS.join(' h, ')} h after kick-off)` : '';
+      const calls = oneEach ? '1 call per fixture: the API plan refuses the ids parameter' : '20 fixtures a call';
       plan.push(
         fixtures.length
-          ? { stream: stream.name, calls: Math.ceil(likely / 20), why: `about ${likely} fixture(s) kicked off since last seen or without details (the exact number is known after the fixtures list)` }
+          ? { stream: stream.name, calls: Math.ceil((likely + settling) / perCall), why: `about ${likely} fixture(s) kicked off since last seen or without details${settle} (${calls}; the exact number is known after the fixtures list)` }
           : { stream: stream.name, calls: 0, why: 'unknown until the fixtures list is fetched: one call per 20 played fixtures (19 for a full 380-fixture season)' },
       );
       continue;

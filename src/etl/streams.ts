@@ -8,7 +8,7 @@ import type { ApiParameters, ApiResult } from '../api/client';
 import { batchIds } from '../api/batch';
 import { Fixture, Season } from '../models';
 import type { Endpoint, ItemOf } from '../schemas';
-import { readState, writeState } from './state';
+import { mergeState, readState, writeState } from './state';
 import { fixtureFingerprint } from './transform/fixtures';
 
 export interface StreamContext {
@@ -35,6 +35,10 @@ export interface Bookmark {
   /** paged streams: the next page of a pass a quota stop interrupted */
   resume_page?: number;
   fingerprints?: Record<string, string>;
+  /** fixture_details: when each fixture's details were last fetched (ISO), for the settling schedule */
+  fetched_at?: Record<string, string>;
+  /** fixture_details: the API plan refused the `ids` parameter (when, and what it said): one fixture a call */
+  ids_refused?: { at: string; message: string };
 }
 
 export interface StreamDeclaration {
@@ -57,6 +61,8 @@ export interface StreamDeclaration {
   essential?: boolean;
   /** what must hold once the stream ran (given how many items the API sent), else why the run cannot go on */
   mustHold?(ctx: StreamContext, itemsSent: number): Promise<string | null>;
+  /** the requests to make instead of one the API plan refuses (`errors.plan`); none: the refusal stops the run */
+  fallback?(ctx: StreamContext, refused: ApiParameters, planMessage: string): Promise<ApiParameters[] | null>;
 }
 
 /** Fixture statuses whose details (events, line-ups, statistics) exist or may change. */
@@ -130,14 +136,44 @@ const fixtures: StreamDeclaration = {
   },
 };
 
-/** Listed fixtures whose details are missing or out of date, with the fingerprint they will get. */
-async function fixturesDue(ctx: StreamContext): Promise<Map<number, string>> {
-  const seen = (await state(ctx, 'fixture_details'))?.fingerprints ?? {};
+/**
+ * The API settles a finished fixture's details after the final whistle (line-ups and player
+ * statistics filled in, substitutions and VAR decisions corrected) without its score changing, so
+ * the fingerprint cannot tell. A finished fixture is fetched again once past each of these ages
+ * (from kick-off) that it was last fetched before: three extra calls at most per 20 fixtures.
+ */
+export const SETTLE_AFTER_HOURS = [2, 24, 72] as const;
+const SETTLING_STATUSES = new Set(['FT', 'AET', 'PEN']);
+
+/** Whether a finished fixture passed a settle point since its details were fetched (never when that time is unknown). */
+export function settlingDue(status: string, kickoffMs: number, fetchedAt: string | undefined, nowMs: number): boolean {
+  if (!SETTLING_STATUSES.has(status) || fetchedAt === undefined) return false;
+  const fetched = Date.parse(fetchedAt);
+  return SETTLE_AFTER_HOURS.some((hours) => {
+    const point = kickoffMs + hours * 3_600_000;
+    return fetched < point && point <= nowMs;
+  });
+}
+
+/** The plan refused `ids` this recently: ask one fixture a call (after that, try ids again, in case of an upgrade). */
+const IDS_REFUSAL_MEMORY_MS = 7 * 86_400_000;
+
+export function idsRefused(bookmark: Bookmark | null, now: Date): boolean {
+  return bookmark?.ids_refused !== undefined && now.getTime() - Date.parse(bookmark.ids_refused.at) < IDS_REFUSAL_MEMORY_MS;
+}
+
+/** Listed fixtures whose details are missing, out of date, or due to settle, and why. */
+async function fixturesDue(ctx: StreamContext): Promise<Map<number, 'changed' | 'settling'>> {
+  const bookmark = await state(ctx, 'fixture_details');
+  const seen = bookmark?.fingerprints ?? {};
+  const fetchedAt = bookmark?.fetched_at ?? {};
   const loaded = new Set((await Fixture.query(ctx.knex).where({ league_id: ctx.leagueId, season: ctx.season }).select('fixture_id')).map((f) => f.fixture_id));
-  const due = new Map<number, string>();
+  const due = new Map<number, 'changed' | 'settling'>();
   for (const f of ctx.listed ?? []) {
-    const fingerprint = fixtureFingerprint(f);
-    if (loaded.has(f.fixture.id) && STATUSES_WITH_DETAILS.has(f.fixture.status.short) && (ctx.full || seen[f.fixture.id] !== fingerprint)) due.set(f.fixture.id, fingerprint);
+    const status = f.fixture.status.short;
+    if (!loaded.has(f.fixture.id) || !STATUSES_WITH_DETAILS.has(status)) continue;
+    if (ctx.full || seen[f.fixture.id] !== fixtureFingerprint(f)) due.set(f.fixture.id, 'changed');
+    else if (settlingDue(status, f.fixture.timestamp * 1000, fetchedAt[f.fixture.id], ctx.now.getTime())) due.set(f.fixture.id, 'settling');
   }
   return due;
 }
@@ -152,23 +188,39 @@ const fixtureDetails: StreamDeclaration = {
     fixture_team_stats: ['fixture_id', 'team_id'],
     fixture_player_stats: ['fixture_id', 'team_id', 'player_id'],
   },
-  bookmark: '{fingerprints: {fixture_id: "status|elapsed|goals|penalties"}}: a fixture is fetched (ids, 20 a call) once started and whenever its fingerprint changes; each batch commits with its fingerprints',
+  bookmark:
+    '{fingerprints: {fixture_id: "status|elapsed|goals|penalties"}, fetched_at: {fixture_id: ISO}, ids_refused?}: a fixture is fetched (ids, 20 a call; one a call when the plan refuses ids) once started, whenever its fingerprint changes, and once past 2 h, 24 h and 72 h after kick-off while it settles; each batch commits with its fingerprints and times',
   async due(ctx) {
-    const n = (await fixturesDue(ctx)).size;
-    ctx.resultsChanged = n > 0;
-    return n > 0 ? `${n} fixture(s) new, changed or newly finished` : null;
+    const due = [...(await fixturesDue(ctx)).values()];
+    ctx.resultsChanged = due.includes('changed');
+    const settling = due.filter((why) => why === 'settling').length;
+    const changed = due.length - settling;
+    const reasons = [changed > 0 ? `${changed} fixture(s) new, changed or newly finished` : null, settling > 0 ? `${settling} finished fixture(s) settling (fetched again ${SETTLE_AFTER_HOURS.join(' h, ')} h after kick-off)` : null];
+    return due.length > 0 ? reasons.filter(Boolean).join('; ') : null;
   },
-  requests: async (ctx) => batchIds([...(await fixturesDue(ctx)).keys()]).map((ids) => ({ ids: ids.join('-') })),
+  async requests(ctx) {
+    const ids = [...(await fixturesDue(ctx)).keys()];
+    if (idsRefused(await state(ctx, 'fixture_details'), ctx.now)) return ids.map((id) => ({ id }));
+    return batchIds(ids).map((batch) => ({ ids: batch.join('-') }));
+  },
   async advance(trx, ctx, _result, loaded) {
     const byId = new Map((ctx.listed ?? []).map((f) => [f.fixture.id, fixtureFingerprint(f)]));
-    const patch = Object.fromEntries(loaded.map((id) => [String(id), byId.get(id)]));
+    const fingerprints = Object.fromEntries(loaded.map((id) => [String(id), byId.get(id)]));
+    const fetchedAt = Object.fromEntries(loaded.map((id) => [String(id), ctx.now.toISOString()]));
     await trx.raw(
-      `insert into etl.state (league_id, season, stream, bookmark, run_id) values (?, ?, 'fixture_details', jsonb_build_object('fingerprints', ?::jsonb), ?)
+      `insert into etl.state (league_id, season, stream, bookmark, run_id) values (?, ?, 'fixture_details', jsonb_build_object('fingerprints', ?::jsonb, 'fetched_at', ?::jsonb), ?)
        on conflict (league_id, season, stream) do update
-       set bookmark = jsonb_set(etl.state.bookmark, '{fingerprints}', coalesce(etl.state.bookmark->'fingerprints', '{}'::jsonb) || (excluded.bookmark->'fingerprints')),
+       set bookmark = etl.state.bookmark
+             || jsonb_build_object('fingerprints', coalesce(etl.state.bookmark->'fingerprints', '{}'::jsonb) || (excluded.bookmark->'fingerprints'))
+             || jsonb_build_object('fetched_at', coalesce(etl.state.bookmark->'fetched_at', '{}'::jsonb) || (excluded.bookmark->'fetched_at')),
            run_id = excluded.run_id, updated_at = now()`,
-      [ctx.leagueId, ctx.season, JSON.stringify(patch), ctx.runId],
+      [ctx.leagueId, ctx.season, JSON.stringify(fingerprints), JSON.stringify(fetchedAt), ctx.runId],
     );
+  },
+  async fallback(ctx, refused, planMessage) {
+    if (refused.ids === undefined || !/\bids\b/i.test(planMessage)) return null;
+    await mergeState(ctx.knex, ctx.leagueId, ctx.season, 'fixture_details', { ids_refused: { at: ctx.now.toISOString(), message: planMessage } }, ctx.runId);
+    return String(refused.ids).split('-').map((id) => ({ id: Number(id) }));
   },
 };
 

@@ -9,7 +9,7 @@ import type { Dataset } from './dataset/dataset';
 import { dayOf, isTimeZone } from './dataset/time';
 import type { FixtureDetails, FixtureItem, StandingsItem } from './dataset/types';
 import {
-  fixtureDetails, fixtureItem, injuryItem, isInjuryKnown, leagueItem, playerProfile, squadItem, statusOf, teamItem,
+  fixtureItem, injuryItem, isInjuryKnown, leagueItem, playerProfile, squadItem, statusOf, teamItem,
 } from './dataset/views';
 import type { Parameters } from './envelope';
 
@@ -264,8 +264,8 @@ function rounds(q: Query, ds: Dataset): Answer {
   };
 }
 
-function withDetails(match: Match, asOf: number, zone: string): FixtureItem & FixtureDetails {
-  return { ...fixtureItem(match, asOf, zone), ...fixtureDetails(match, asOf) };
+function withDetails(match: Match, ds: Dataset, zone: string): FixtureItem & FixtureDetails {
+  return { ...fixtureItem(match, ds.asOf, zone), ...ds.details(match) };
 }
 
 function fixtures(q: Query, ds: Dataset): Answer {
@@ -291,7 +291,7 @@ function fixtures(q: Query, ds: Dataset): Answer {
   if ((from === undefined) !== (to === undefined)) return { errors: from === undefined ? { from: isRequired('from') } : { to: isRequired('to') } }; // guess
   if (id !== undefined || ids !== undefined) {
     const wanted = [...new Set([...(ids ?? []), ...(id === undefined ? [] : [id])])].sort((a, b) => a - b);
-    return { response: wanted.map((i) => ds.match(i)).filter((m) => m !== undefined).map((m) => withDetails(m, ds.asOf, zone)) };
+    return { response: wanted.map((i) => ds.match(i)).filter((m) => m !== undefined).map((m) => withDetails(m, ds, zone)) };
   }
   // Nothing is ever in play in the mock: matches are either played or not.
   if (live !== undefined) return { response: [] };
@@ -328,7 +328,7 @@ function events(q: Query, ds: Dataset): Answer {
   if ('errors' in found) return found;
   if (found.match === null) return { response: [] };
   return {
-    response: fixtureDetails(found.match, ds.asOf).events.filter((e) =>
+    response: ds.details(found.match).events.filter((e) =>
       (team === undefined || e.team.id === team) && (player === undefined || e.player.id === player || e.assist.id === player)
       && (type === undefined || same(e.type, type))),
   };
@@ -343,7 +343,7 @@ function lineups(q: Query, ds: Dataset): Answer {
   if ('errors' in found) return found;
   if (found.match === null) return { response: [] };
   return {
-    response: fixtureDetails(found.match, ds.asOf).lineups.filter((l) => (team === undefined || l.team.id === team)
+    response: ds.details(found.match).lineups.filter((l) => (team === undefined || l.team.id === team)
       && (player === undefined || [...l.startXI, ...l.substitutes].some((p) => p.player.id === player))),
   };
 }
@@ -357,7 +357,7 @@ function statistics(q: Query, ds: Dataset): Answer {
   if ('errors' in found) return found;
   if (found.match === null) return { response: [] };
   return {
-    response: fixtureDetails(found.match, ds.asOf).statistics
+    response: ds.details(found.match).statistics
       .filter((s) => team === undefined || s.team.id === team)
       .map((s) => (type === undefined ? s : { team: s.team, statistics: s.statistics.filter((st) => same(st.type, type)) })),
   };
@@ -368,7 +368,7 @@ function fixturePlayers(q: Query, ds: Dataset): Answer {
   const found = fixtureOf(q, ds);
   if ('errors' in found) return found;
   if (found.match === null) return { response: [] };
-  return { response: fixtureDetails(found.match, ds.asOf).players.filter((p) => team === undefined || p.team.id === team) };
+  return { response: ds.details(found.match).players.filter((p) => team === undefined || p.team.id === team) };
 }
 
 function injuries(q: Query, ds: Dataset): Answer {
@@ -429,7 +429,7 @@ function players(q: Query, ds: Dataset): Answer {
     paging: { current: page, total },
     response: onPage.map((p) => ({
       player: playerProfile(p, ds.asOf),
-      statistics: competitions.filter((c) => c.leagueSeason.teamIds.includes(p.teamId)).map((c) => ds.seasonStats(c).get(p.id)).filter((s) => s !== undefined),
+      statistics: ds.playerStatistics(p.id, competitions.filter((c) => c.leagueSeason.teamIds.includes(p.teamId))),
     })),
   };
 }

@@ -17,6 +17,7 @@ import { isoDateTime } from './dataset/time';
 import { answer, doesNotExist } from './endpoints';
 import { failure, serialize, success, type Envelope, type Parameters } from './envelope';
 import { drawFault, NO_FAULTS, parseFaults, type FaultKind, type FaultSpec } from './faults';
+import { parseQuirks } from './quirks';
 import { Quota } from './quota';
 
 export const MISSING_KEY = 'Missing application key, Check our documentation on how to add your API key in headers.';
@@ -52,6 +53,13 @@ export interface MockApiOptions {
   scaleSeasons?: readonly number[];
   /** PHP-style escapes (`\/`, `\u00e9`) like the real API (default true). */
   phpJson?: boolean;
+  /** Quirks of the real API to reproduce (see quirks.ts): names, or `a,b` as on the command line. */
+  quirks?: string | readonly string[];
+  /**
+   * The subscription plan of every key (default pro). `free`: 100 calls a day and 10 a minute unless
+   * set, no `ids`/`last`/`next` parameters and seasons 2022-2024 only, refused with the real texts.
+   */
+  plan?: 'free' | 'pro';
 }
 
 /** A replacement answer: a new `response` array, or a function of the (copied) envelope whose
@@ -93,10 +101,11 @@ const COMMON_HEADERS = {
 
 export async function startMockApi(options: MockApiOptions = {}): Promise<MockApi> {
   const seed = options.seed ?? 1;
-  const dataset = new Dataset({ seed, asOf: options.asOf ?? DEFAULT_AS_OF, scale: options.scale, scaleSeasons: options.scaleSeasons });
+  const dataset = new Dataset({ seed, asOf: options.asOf ?? DEFAULT_AS_OF, scale: options.scale, scaleSeasons: options.scaleSeasons, quirks: parseQuirks(options.quirks) });
+  const plan = options.plan ?? 'pro';
   const faults = typeof options.faults === 'object' ? options.faults : options.faults === undefined ? NO_FAULTS : parseFaults(options.faults);
   const now = options.now ?? Date.now;
-  const quota = new Quota({ dailyLimit: options.dailyLimit ?? 7500, minuteLimit: options.minuteLimit ?? 300, now });
+  const quota = new Quota({ dailyLimit: options.dailyLimit ?? (plan === 'free' ? 100 : 7500), minuteLimit: options.minuteLimit ?? (plan === 'free' ? 10 : 300), now });
   const phpJson = options.phpJson ?? true;
   const validKey = (key: string) => (options.keys === undefined ? key !== INVALID_KEY : options.keys.includes(key));
   const overrides = new Map<string, Override[]>();
@@ -141,7 +150,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
 
     let body: Envelope;
     if (endpoint === 'status') {
-      body = statusBody(parameters, quota.usedToday(key), quota.dailyLimit, now);
+      body = statusBody(parameters, quota.usedToday(key), quota.dailyLimit, now, plan);
     } else {
       const verdict = quota.verdict(key);
       if (verdict !== 'ok') {
@@ -150,7 +159,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       }
       quota.count(key);
       stats.byEndpoint[endpoint] = (stats.byEndpoint[endpoint] ?? 0) + 1;
-      const result = answer(endpoint, parameters, dataset);
+      const refusal = plan === 'free' ? freePlanRefusal(parameters) : null;
+      const result = refusal !== null ? { errors: { plan: refusal } } : answer(endpoint, parameters, dataset);
       if (result === undefined) body = failure(endpoint, parameters, { endpoint: 'This endpoint do not exist.' }); // guess
       else if ('errors' in result) body = failure(endpoint, parameters, result.errors);
       else body = success(endpoint, parameters, result.response, result.paging);
@@ -233,13 +243,27 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 }
 
 /** `/status` (SPEC §7.1): free of quota, it reports the calling key's calls today. */
-function statusBody(parameters: Parameters, current: number, limitDay: number, now: () => number): Envelope {
+/** What the free plan refuses (SPEC §3.2, §4): the ids, last and next parameters, seasons outside its window. */
+function freePlanRefusal(parameters: Parameters): string | null {
+  for (const [name, label] of [['ids', 'Ids'], ['last', 'Last'], ['next', 'Next']] as const) {
+    if (parameters[name] !== undefined) return `Free plans do not have access to the ${label} parameter.`;
+  }
+  const season = Number(parameters.season);
+  if (parameters.season !== undefined && (season < FREE_SEASONS[0] || season > FREE_SEASONS[1])) {
+    return `Free plans do not have access to this season, try from ${FREE_SEASONS[0]} to ${FREE_SEASONS[1]}.`;
+  }
+  return null;
+}
+
+const FREE_SEASONS = [2022, 2024] as const;
+
+function statusBody(parameters: Parameters, current: number, limitDay: number, now: () => number, plan: 'free' | 'pro'): Envelope {
   const unknown = Object.keys(parameters);
   if (unknown.length > 0) return failure('status', parameters, Object.fromEntries(unknown.map((name) => [name, doesNotExist(name)])));
   const year = new Date(now()).getUTCFullYear();
   return success('status', parameters, {
     account: { firstname: 'Mock', lastname: null, email: 'mock@example.invalid' },
-    subscription: { plan: 'Pro', end: `${year + 1}-06-20T00:00:00+00:00`, active: true },
+    subscription: { plan: plan === 'free' ? 'Free' : 'Pro', end: `${year + 1}-06-20T00:00:00+00:00`, active: true },
     requests: { current, limit_day: limitDay },
   }, { current: 1, total: 1 }, 0);
 }

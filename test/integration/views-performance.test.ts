@@ -77,9 +77,10 @@ const SELECTIVE: Array<[string, string]> = [
   ['head_to_head of a pair', 'select * from marts.head_to_head where team_id = 21 and opponent_id = 22'],
   ['team_season_stats of a league-season', 'select * from marts.team_season_stats where league_id = 1002 and season = 2023'],
   ['team_season_stats of a team', 'select * from marts.team_season_stats where team_id = 25'],
+  ['referees of a league-season', 'select * from marts.referees where league_id = 1002 and season = 2023'],
 ];
 const WHOLE: Array<[string, string]> = [
-  'fixture_results', 'team_matches', 'league_table', 'standings_reconciliation', 'team_form', 'player_season_stats', 'top_scorers', 'head_to_head', 'team_season_stats',
+  'fixture_results', 'team_matches', 'league_table', 'standings_reconciliation', 'team_form', 'player_season_stats', 'top_scorers', 'head_to_head', 'team_season_stats', 'referees',
 ].map((v) => [`all of ${v}`, `select * from marts.${v}`]);
 const LARGE_TABLES = new Set(['fixtures', 'fixture_events', 'fixture_player_stats', 'fixture_team_stats', 'standings', 'team_seasons']);
 

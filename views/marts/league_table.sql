@@ -6,6 +6,9 @@
 -- the API publishes no standings for has one table named after the league, a cup without standings
 -- has none. Ranked by points, goal difference, goals
 -- scored, then team name: the API's further tie-breakers (head-to-head, fair play) are not modelled.
+-- A split season (Liga MX: "Liga MX: Apertura" and "Liga MX: Clausura" list the same clubs) puts a
+-- match in the group its round names ("Apertura - 3"): the phase before " - " found in a group's name
+-- decides among the groups listing both teams.
 create view marts.league_table as
 with
 
@@ -59,10 +62,14 @@ table_round_matches as (
     end
 ),
 
--- One pass over the matches: the published group listing both teams, else the unpublished
+-- One pass over the matches: the published groups listing both teams, else the unpublished
 -- league's single table; a match in neither (a cup without standings) is in no table.
-grouped_matches as (
-    select matches.*, coalesce(own.group_name, unpublished.league_name) as group_name
+candidate_groups as (
+    select
+        matches.*,
+        coalesce(own.group_name, unpublished.league_name) as group_name,
+        length(split_part(matches.round, ' - ', 1)) >= 4
+            and strpos(lower(own.group_name), lower(split_part(matches.round, ' - ', 1))) > 0 as names_phase
     from table_round_matches as matches
     left join unpublished
         on unpublished.league_id = matches.league_id and unpublished.season = matches.season
@@ -72,6 +79,16 @@ grouped_matches as (
         on other.league_id = matches.league_id and other.season = matches.season
         and other.group_name = own.group_name and other.team_id = matches.opponent_id
     where other.team_id is not null or unpublished.league_id is not null
+),
+
+-- Of several groups listing both teams, the ones named after the match's phase, when there are.
+grouped_matches as (
+    select candidate_groups.*
+    from candidate_groups
+    where names_phase or not exists (
+        select 1 from candidate_groups as phased
+        where phased.fixture_id = candidate_groups.fixture_id and phased.team_id = candidate_groups.team_id and phased.names_phase
+    )
 ),
 
 -- Every team of a table, also before its first match: the published group's teams, or for an
@@ -146,7 +163,7 @@ select
 from ranked;
 
 comment on view marts.league_table is
-    'League tables computed from results, per league-season and group (the golden.standings group listing both teams; the league name for a league without published standings). Counts finished and awarded matches (awarded score) of a league''s rounds except play-offs and finals, and of a cup''s group stage only; ranked by points, goal difference, goals scored, team name.';
+    'League tables computed from results, per league-season and group (the golden.standings group listing both teams, the one named after the round''s phase in a split season; the league name for a league without published standings). Counts finished and awarded matches (awarded score) of a league''s rounds except play-offs and finals, and of a cup''s group stage only; ranked by points, goal difference, goals scored, team name.';
 comment on column marts.league_table.league_id is 'The competition.';
 comment on column marts.league_table.season is 'Season start year.';
 comment on column marts.league_table.group_name is 'The table: the API''s group label (e.g. "Premier League", "Group A"), or the league name when the API publishes no standings.';

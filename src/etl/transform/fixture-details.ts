@@ -13,7 +13,16 @@ type Lineup = ItemOf<'fixtures/lineups'>;
 type TeamStats = ItemOf<'fixtures/statistics'>;
 type PlayerStats = ItemOf<'fixtures/players'>;
 
-export function eventRows(fixtureId: number, events: Event[]): Row[] {
+/** What tells shoot-out kicks apart when the API does not comment them: the fixture's status and penalty score. */
+export interface ShootoutContext {
+  status: string;
+  penalty: { home: number | null; away: number | null };
+  homeTeamId: number;
+  awayTeamId: number;
+}
+
+export function eventRows(fixtureId: number, events: Event[], context?: ShootoutContext): Row[] {
+  const kicks = shootoutKicks(events, context);
   return events.map((e, index) => ({
     fixture_id: fixtureId,
     event_index: index,
@@ -27,8 +36,37 @@ export function eventRows(fixtureId: number, events: Event[]): Row[] {
     type: e.type,
     detail: e.detail,
     comments: e.comments,
-    is_shootout: e.comments === 'Penalty Shootout',
+    is_shootout: kicks.has(index),
   }));
+}
+
+const isPenaltyKick = (e: Event) => e.type === 'Goal' && (e.detail === 'Penalty' || e.detail === 'Missed Penalty') && e.time.elapsed >= 120 && e.time.extra !== null;
+
+/**
+ * Indexes of the penalty shoot-out kicks. The API comments them "Penalty Shootout", but older data
+ * has `comments: null`, and a penalty in the last minute of extra time looks the same. Then, for a
+ * fixture decided on penalties (status PEN, a penalty score), the kicks are the trailing run of
+ * penalty events at 120' whose goals per team add up to the penalty score, preferring a run whose
+ * `extra` numbers the kicks 1..n as the API does. When nothing adds up, no event is taken for a
+ * kick: a wrong guess would move a goal out of (or into) the score.
+ */
+export function shootoutKicks(events: Event[], context?: ShootoutContext): Set<number> {
+  const commented = new Set(events.flatMap((e, i) => (e.comments === 'Penalty Shootout' ? [i] : [])));
+  const { penalty } = context ?? { penalty: { home: null, away: null } };
+  if (commented.size > 0 || !context || penalty.home === null || penalty.away === null || (context.status !== 'PEN' && penalty.home + penalty.away === 0)) return commented;
+  let start = events.length;
+  while (start > 0 && isPenaltyKick(events[start - 1]!)) start--;
+  let fallback: Set<number> | null = null;
+  for (let from = start; from < events.length; from++) {
+    const run = events.slice(from);
+    const scored = (teamId: number) => run.filter((e) => e.team.id === teamId && e.detail === 'Penalty').length;
+    if (scored(context.homeTeamId) !== penalty.home || scored(context.awayTeamId) !== penalty.away) continue;
+    const indexes = new Set(run.map((_, k) => from + k));
+    const numbered = run.map((e) => e.time.extra!).sort((a, b) => a - b).every((extra, k) => extra === k + 1);
+    if (numbered) return indexes;
+    fallback ??= indexes;
+  }
+  return fallback ?? commented;
 }
 
 export function lineupRows(fixtureId: number, lineups: Lineup[]): Row[] {

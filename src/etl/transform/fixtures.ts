@@ -14,6 +14,7 @@ export function fixtureRow(item: Fixture): Row {
     round: l.round,
     kickoff_at: fromUnix(f.timestamp),
     referee: f.referee,
+    ...refereeParts(f.referee),
     venue_id: f.venue.id,
     venue_name: f.venue.name,
     venue_city: f.venue.city,
@@ -39,6 +40,19 @@ export function fixtureRow(item: Fixture): Row {
     penalty_away: score.penalty.away,
     has_standings: l.standings ?? null,
   };
+}
+
+/**
+ * The referee's name and country from the API's free text: "Anthony Taylor, England" names both,
+ * "S. Marciniak" only the name. A last part after a comma counts as a country only when it reads
+ * like one (letters, spaces, hyphens, dots, apostrophes), so "Taylor, A." keeps its comma in the name.
+ */
+export function refereeParts(raw: string | null): { referee_name: string | null; referee_country: string | null } {
+  const text = raw?.replace(/\s+/g, ' ').trim() ?? '';
+  if (text === '') return { referee_name: null, referee_country: null };
+  const comma = /^(.+?),\s*([\p{L}][\p{L} .'-]*[\p{L}])$/u.exec(text);
+  if (comma && !/\./.test(comma[2]!)) return { referee_name: comma[1]!.trim(), referee_country: comma[2]!.trim() };
+  return { referee_name: text.replace(/,\s*$/, ''), referee_country: null };
 }
 
 /** A venue row from what the fixture says of it, inserted only if the venue is not known yet. */

@@ -3,7 +3,7 @@
  * eagerly (a few hundred objects even at scale); squads and league-seasons, the expensive part, are
  * generated later and only on demand.
  */
-import { CLUB_PATTERNS, ENGLISH_CLUBS, EUROPEAN_CLUBS, FINAL_VENUE, NATIONS, nationNamed, type ClubSeed, type Nation } from './names';
+import { CLUB_PATTERNS, ENGLISH_CLUBS, EUROPEAN_CLUBS, FINAL_VENUE, MEXICO, NATIONS, nationNamed, type ClubSeed, type Nation } from './names';
 import { Rng } from './random';
 import { addDays, weekday } from './time';
 import type { Colors, CountryItem, TeamLogo, VenueItem } from './types';
@@ -12,6 +12,9 @@ export const MEDIA = 'https://media.api-sports.io';
 export const DEMO_SEASON = 2023;
 export const PREMIER_LEAGUE_ID = 39;
 export const CUP_ID = 2;
+/** Liga MX: one season, two tables (Apertura, Clausura) over the same eighteen clubs. */
+export const SPLIT_LEAGUE_ID = 262;
+const SPLIT_TEAM_BASE = 2270;
 /** Ids of the `scale` leagues start here, like the real API's long tail of minor competitions. */
 export const SCALE_LEAGUE_BASE = 1000;
 const SCALE_TEAM_BASE = 10_000;
@@ -32,7 +35,8 @@ export interface Team extends TeamLogo {
   colors: { player: Colors; goalkeeper: Colors };
 }
 
-export type Format = 'league' | 'cup';
+/** league: one double round robin; cup: groups then knockout ties; split: two single round robins (Apertura, Clausura), a table each. */
+export type Format = 'league' | 'cup' | 'split';
 
 export interface LeagueSeason {
   /** Position in the catalogue: the block of fixture ids this league-season owns. */
@@ -94,6 +98,8 @@ export class Catalog {
     const cupEnglish = [...english].sort((a, b) => b.strength - a.strength || a.id - b.id).slice(0, 4);
     this.addLeague({ id: CUP_ID, name: 'UEFA Champions League', type: 'Cup', format: 'cup', country: WORLD, tableName: 'UEFA Champions League' },
       [{ season: DEMO_SEASON, start: '2023-09-19', teamIds: [...cupEnglish, ...european].map((t) => t.id) }]);
+
+    this.addSplitLeague();
 
     const seasons = options.scaleSeasons ?? [2021, 2022, 2023];
     for (let i = 0; i < (options.scale ?? 0); i++) this.addScaleLeague(i, seasons);
@@ -169,6 +175,22 @@ export class Catalog {
       capacity: seed.venue.capacity, surface: seed.venue.surface, image: `${MEDIA}/football/venues/${venueId}.png`,
     });
     return team;
+  }
+
+  private addSplitLeague(): void {
+    const rng = Rng.of(this.seed, 'split-league');
+    const teams = MEXICO.cities.slice(0, 12).flatMap((city, k) => {
+      const names = k < 6 ? [`Club ${city}`, `Atlético ${city}`] : [`${city} FC`];
+      return names.map((name) => ({ city, name }));
+    }).slice(0, 18).map(({ city, name }, k) => this.addClub({
+      id: SPLIT_TEAM_BASE + k, name, code: `${name.startsWith('Atlético') ? 'A' : ''}${city.normalize('NFD').replace(/[^A-Za-z]/g, '')}`.slice(0, 3).toUpperCase(), country: MEXICO.country, city,
+      founded: rng.int(1900, 1990), venue: { name: `Estadio ${name}`, address: null, capacity: rng.int(20000, 87000), surface: 'grass' },
+      strength: 0.85 + rng.next() * 0.4,
+    }));
+    this.addLeague(
+      { id: SPLIT_LEAGUE_ID, name: 'Liga MX', type: 'League', format: 'split', country: countryOf(MEXICO), tableName: 'Liga MX' },
+      [{ season: DEMO_SEASON, start: '2023-06-30', end: '2024-05-26', teamIds: teams.map((t) => t.id) }],
+    );
   }
 
   private addScaleLeague(i: number, seasons: readonly number[]): void {

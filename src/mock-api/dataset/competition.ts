@@ -87,7 +87,7 @@ class Builder {
   ) {
     this.rng = Rng.of(seed, 'league-season', leagueSeason.league.id, leagueSeason.season);
     this.nextId = catalog.firstFixtureId(leagueSeason);
-    const home = leagueSeason.league.format === 'league' ? nationNamed(leagueSeason.league.country.name) : undefined;
+    const home = leagueSeason.league.format !== 'cup' ? nationNamed(leagueSeason.league.country.name) : undefined;
     this.referees = Array.from({ length: 14 }, () => {
       const nation = home ?? this.rng.pick(NATIONS);
       return `${this.rng.pick(nation.firstNames)} ${this.rng.pick(nation.lastNames)}, ${nation.nationality}`;
@@ -95,7 +95,8 @@ class Builder {
   }
 
   build(): Competition {
-    const { groups, rounds } = this.leagueSeason.league.format === 'league' ? this.buildLeague() : this.buildCup();
+    const format = this.leagueSeason.league.format;
+    const { groups, rounds } = format === 'league' ? this.buildLeague() : format === 'split' ? this.buildSplit() : this.buildCup();
     return {
       leagueSeason: this.leagueSeason,
       matches: this.matches,
@@ -132,6 +133,38 @@ class Builder {
     this.planInjuries(all.filter((p) => !postponed.has(p) && !awarded.has(p)));
     for (const plan of all) this.addMatch(plan, postponed.has(plan) ? 'PST' : awarded.has(plan) ? 'AWD' : 'played');
     return { groups: [{ name: ls.league.tableName, teamIds: ls.teamIds }], rounds: rounds.map((_, r) => `Regular Season - ${r + 1}`) };
+  }
+
+  // ---- split season (Liga MX) -------------------------------------------------------------
+
+  /**
+   * Apertura (July to November) and Clausura (January to May): each a single round robin with its
+   * own table ("Liga MX: Apertura", "Liga MX: Clausura") over the same clubs, rounds named after the
+   * phase ("Apertura - 3"). The API lists both tables in one season, as it does for the real league.
+   */
+  private buildSplit(): Pick<Competition, 'groups' | 'rounds'> {
+    const ls = this.leagueSeason;
+    const rounds = doubleRoundRobin(ls.teamIds, this.rng);
+    const half = rounds.length / 2;
+    const phases = [{ name: 'Apertura', start: ls.start }, { name: 'Clausura', start: addDays(ls.start, 27 * 7) }];
+    const names: string[] = [];
+    const groups = phases.map((phase) => ({ name: `${ls.league.name}: ${phase.name}`, teamIds: ls.teamIds }));
+    phases.forEach((phase, p) => {
+      rounds.slice(p * half, (p + 1) * half).forEach((pairs, r) => {
+        const round = `${phase.name} - ${r + 1}`;
+        names.push(round);
+        const friday = addDays(phase.start, 7 * r);
+        pairs
+          .map(([home, away], i): Planned => ({
+            round, group: groups[p]!.name, listedFrom: 0, knockout: null,
+            kickoff: unixOfLocal(addDays(friday, i % 3), ['19:00', '21:05', '17:00'][i % 3]!, 'America/Mexico_City'),
+            home: this.catalog.team(home), away: this.catalog.team(away),
+          }))
+          .sort((a, b) => a.kickoff - b.kickoff || a.home.id - b.home.id)
+          .forEach((plan) => this.addMatch(plan, 'played'));
+      });
+    });
+    return { groups, rounds: names };
   }
 
   // ---- cup ---------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import { computeTable } from './standings';
 import { dayOf, parseInstant } from './time';
 import type { PlayerSeasonStats, StandingsItem } from './types';
 import { fixtureDetails, isListed, resultOf, statusOf } from './views';
+import { quirkyDetails, quirkyPlayerStatistics, type Quirk } from '../quirks';
+import type { FixtureDetails } from './types';
 
 /** After the whole demo season (the cup final is on 2024-06-01): everything is played. */
 export const DEFAULT_AS_OF = '2024-06-30';
@@ -26,6 +28,8 @@ export interface DatasetOptions {
   scaleSeasons?: readonly number[];
   /** How many generated league-seasons to keep in memory. */
   cacheSize?: number;
+  /** Quirks of the real API to reproduce (see ../quirks.ts). */
+  quirks?: ReadonlySet<Quirk>;
 }
 
 export interface DatasetFigures {
@@ -49,6 +53,7 @@ interface Derived {
 export class Dataset {
   readonly seed: number;
   readonly catalog: Catalog;
+  readonly quirks: ReadonlySet<Quirk>;
   private asOfSeconds: number;
   private readonly cacheSize: number;
   private readonly squads = new Map<number, Player[]>();
@@ -59,6 +64,7 @@ export class Dataset {
   constructor(options: DatasetOptions = {}) {
     this.seed = options.seed ?? 1;
     this.catalog = new Catalog({ seed: this.seed, scale: options.scale, scaleSeasons: options.scaleSeasons });
+    this.quirks = options.quirks ?? new Set();
     this.asOfSeconds = parseInstant(options.asOf ?? DEFAULT_AS_OF);
     this.cacheSize = Math.max(2, options.cacheSize ?? 12);
   }
@@ -111,6 +117,17 @@ export class Dataset {
     return match !== undefined && isListed(match, this.asOf) ? match : undefined;
   }
 
+  /** A fixture's events, line-ups and statistics as the API shows them now (quirks included). */
+  details(match: Match): FixtureDetails {
+    return quirkyDetails(match, fixtureDetails(match, this.asOf), this.asOf, this.quirks);
+  }
+
+  /** A player's `/players` statistics blocks for the given competitions, as the API shows them now. */
+  playerStatistics(playerId: number, competitions: readonly Competition[]): unknown[] {
+    const blocks = competitions.map((c) => this.seasonStats(c).get(playerId)).filter((s) => s !== undefined);
+    return quirkyPlayerStatistics(playerId, blocks, this.quirks);
+  }
+
   /** The fixtures of a league-season the API lists as of now, in id order. */
   listed(competition: Competition): Match[] {
     return competition.matches.filter((m) => isListed(m, this.asOf));
@@ -160,7 +177,7 @@ export class Dataset {
         const status = statusOf(match, this.asOf);
         figures.fixtures++;
         figures.fixturesByStatus[status] = (figures.fixturesByStatus[status] ?? 0) + 1;
-        const details = fixtureDetails(match, this.asOf);
+        const details = this.details(match);
         figures.events += details.events.length;
         figures.lineups += details.lineups.length;
         figures.fixturePlayerLines += details.players.reduce((sum, block) => sum + block.players.length, 0);
@@ -183,7 +200,7 @@ export class Dataset {
 }
 
 /** The `description` of a table row: what the rank leads to. */
-function describeRank(leagueId: number, format: 'league' | 'cup', rank: number, size: number): string | null {
+function describeRank(leagueId: number, format: 'league' | 'cup' | 'split', rank: number, size: number): string | null {
   if (format === 'cup') {
     if (rank <= 2) return 'Promotion - Champions League (Round of 16)';
     return rank === 3 ? 'Promotion - Europa League (Knockout Round Play-offs)' : null;

@@ -214,8 +214,19 @@ export const NATIONS: Nation[] = [
   },
 ];
 
+/**
+ * Mexico plays Liga MX, the split-season league (Apertura and Clausura). Kept out of NATIONS, whose
+ * order and length the rest of the world is drawn from, so the demo's data stays what it was.
+ */
+export const MEXICO: Nation = {
+  country: 'Mexico', nationality: 'Mexico', code: 'MX',
+  firstNames: split('Hirving|Edson|Raúl|Guillermo|Héctor|Jesús|Orbelín|Luis|César|Santiago|Uriel|Érick'),
+  lastNames: split('Lozano|Álvarez|Jiménez|Ochoa|Herrera|Corona|Pineda|Chávez|Montes|Giménez|Antuna|Sánchez'),
+  cities: split('Ciudad de México|Guadalajara|Monterrey|Puebla|Toluca|León|Querétaro|Torreón|Tijuana|Pachuca|Mazatlán|Aguascalientes'),
+};
+
 export function nationNamed(country: string): Nation {
-  const nation = NATIONS.find((n) => n.country === country);
+  const nation = [...NATIONS, MEXICO].find((n) => n.country === country);
   if (nation === undefined) throw new Error(`no name pool for ${country}`);
   return nation;
 }

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { validateResponse, type FixtureWithDetails } from '../../../src/schemas';
 import { toDecimal, toInt, toMeasure, toPercent, fromUnix, toDate } from '../../../src/etl/transform/parse';
 import { fixtureFingerprint, fixtureRow } from '../../../src/etl/transform/fixtures';
-import { eventRows, lineupPlayerRows, playerStatsRows, teamStatsRows } from '../../../src/etl/transform/fixture-details';
+import { eventRows, lineupPlayerRows, playerStatsRows, shootoutKicks, teamStatsRows } from '../../../src/etl/transform/fixture-details';
 import { playerRow, playerSeasonRows } from '../../../src/etl/transform/players';
 import { standingRows } from '../../../src/etl/transform/standings';
 import { readSample } from '../../support/samples';
@@ -57,6 +57,33 @@ describe('transform: the real Champions League penalties sample', () => {
     const goals = rows.filter((r) => r.type === 'Goal' && !r.is_shootout && r.detail !== 'Missed Penalty');
     expect(goals.length).to.equal(3);
     expect(rows.map((r) => r.event_index)).to.deep.equal(rows.map((_, i) => i));
+  });
+
+  describe('shoot-out kicks without the "Penalty Shootout" comment (older data)', () => {
+    const uncommented = (f: FixtureWithDetails) => f.events.map((e) => ({ ...e, comments: e.comments === 'Penalty Shootout' ? null : e.comments }));
+    const context = (f: FixtureWithDetails) => ({ status: f.fixture.status.short, penalty: f.score.penalty, homeTeamId: f.teams.home.id, awayTeamId: f.teams.away.id });
+
+    it('are found from the PEN status, the 120\' minute and the penalty score, in both real fixtures', () => {
+      for (const f of fixtures) {
+        const commented = f.events.flatMap((e, i) => (e.comments === 'Penalty Shootout' ? [i] : []));
+        expect([...shootoutKicks(uncommented(f), context(f))].sort((a, b) => a - b), `fixture ${f.fixture.id}`).to.deep.equal(commented);
+        expect(shootoutKicks(uncommented(f)), 'without the fixture, nothing is guessed').to.deep.equal(new Set());
+      }
+    });
+
+    it('leave out a penalty scored in the last minute of extra time, which does count', () => {
+      const events = uncommented(atletico);
+      const first = events.findIndex((e) => e.time.elapsed === 120 && e.time.extra !== null);
+      const late = { ...events[first]!, detail: 'Penalty', time: { elapsed: 120, extra: 3 } };
+      const withLate = [...events.slice(0, first), late, ...events.slice(first)];
+      const kicks = shootoutKicks(withLate, context(atletico));
+      expect(kicks.has(first)).to.equal(false);
+      expect(kicks.size).to.equal(events.length - first);
+    });
+
+    it('are not guessed when the kicks do not add up to the penalty score', () => {
+      expect(shootoutKicks(uncommented(atletico), { ...context(atletico), penalty: { home: 5, away: 2 } })).to.deep.equal(new Set());
+    });
   });
 
   it('maps line-ups: 11 starters with a grid per side, substitutes without', () => {

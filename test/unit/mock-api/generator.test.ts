@@ -233,7 +233,7 @@ describe('mock API dataset generator', () => {
 
     it('generates scale leagues lazily, one league-season at a time, in a bounded cache', () => {
       const big = new Dataset({ seed: 1, scale: 4, scaleSeasons: [2022, 2023], cacheSize: 3 });
-      expect(big.catalog.leagueSeasons).to.have.length(2 + 4 * 2);
+      expect(big.catalog.leagueSeasons).to.have.length(3 + 4 * 2); // the demo two, Liga MX, then the scale leagues
       expect(big.generatedLeagueSeasons()).to.equal(0);
       const ls = big.catalog.leagueSeason(1002, 2022)!;
       const fixtures = big.listed(big.competition(ls));

@@ -296,3 +296,47 @@ describe('mock API quotas', () => {
     expect((await call(api, '/countries', { 'x-apisports-key': 'another' })).body.errors).to.deep.equal([]);
   });
 });
+
+describe('mock API plans and quirks', () => {
+  it('the free plan refuses ids, last and next and seasons outside 2022-2024 with the real texts, and says Free in /status', async () => {
+    const api = await startMockApi({ seed: 1, plan: 'free' });
+    try {
+      expect((await call(api, '/fixtures?ids=1000001-1000002')).body.errors).to.deep.equal({ plan: 'Free plans do not have access to the Ids parameter.' });
+      expect((await call(api, '/fixtures?league=39&last=5')).body.errors).to.deep.equal({ plan: 'Free plans do not have access to the Last parameter.' });
+      expect((await call(api, '/fixtures?league=39&season=2021')).body.errors).to.deep.equal({ plan: 'Free plans do not have access to this season, try from 2022 to 2024.' });
+      const one = await call(api, '/fixtures?id=1000001');
+      expect(one.body.response[0].events).to.be.an('array');
+      expect(one.headers.get('x-ratelimit-requests-limit')).to.equal('100');
+      expect(one.headers.get('x-ratelimit-limit')).to.equal('10');
+      expect((await call(api, '/status')).body.response.subscription.plan).to.equal('Free');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('quirks change only what they name, and an unknown quirk is refused', async () => {
+    const plain = await startMockApi({ seed: 1 });
+    const quirky = await startMockApi({ seed: 1, quirks: 'shootout-comments-null,friendly-blocks' });
+    try {
+      const pen = (await call(plain, '/fixtures?league=2&season=2023&status=PEN')).body.response[0].fixture.id;
+      const kicks = (body: any) => body.response[0].events.filter((e: any) => e.time.elapsed === 120 && e.time.extra !== null && e.type === 'Goal');
+      expect(kicks((await call(plain, `/fixtures?id=${pen}`)).body).every((e: any) => e.comments === 'Penalty Shootout')).to.equal(true);
+      expect(kicks((await call(quirky, `/fixtures?id=${pen}`)).body).every((e: any) => e.comments === null)).to.equal(true);
+      const players = (await call(quirky, '/players?league=39&season=2023')).body.response;
+      const friendly = players.flatMap((p: any) => p.statistics).filter((s: any) => s.league.id === null);
+      expect(friendly.length).to.be.greaterThan(0);
+      expect(friendly.every((s: any) => s.league.season === '2023' && s.league.name === 'Friendlies Clubs')).to.equal(true);
+      expect((await call(plain, '/teams?league=39&season=2023')).text).to.equal((await call(quirky, '/teams?league=39&season=2023')).text);
+    } finally {
+      await plain.close();
+      await quirky.close();
+    }
+    let error: unknown;
+    try {
+      await startMockApi({ quirks: ['no-such-quirk'] });
+    } catch (err) {
+      error = err;
+    }
+    expect(String(error)).to.include('unknown quirk "no-such-quirk" (known: friendly-blocks, shootout-comments-null, null-lineup-player, late-corrections)');
+  });
+});
