@@ -8,6 +8,7 @@ import { createReporter, summaryTable } from '../etl/report';
 import { replay } from '../etl/replay';
 import { runLeagueSeason, type RunResult } from '../etl/run';
 import { etlStatus } from '../etl/status';
+import { OPTIONAL_STREAMS } from '../etl/streams';
 import { checkInteger, checkNumber, COUNT_RANGE, ID_RANGE, SEASON_RANGE } from './options';
 import { runHandler } from './run';
 
@@ -20,6 +21,7 @@ interface RunArgs {
   'daily-reserve': number;
   'refresh-hours': number;
   wait: boolean;
+  with?: string[];
   'log-format'?: 'pretty' | 'json';
 }
 
@@ -55,6 +57,7 @@ const run: CommandModule<object, RunArgs> = {
       .option('daily-reserve', { type: 'number', default: 0, describe: 'stop (exit 75, resumable) while this many daily API requests are left' })
       .option('refresh-hours', { type: 'number', default: 24, describe: 'refetch leagues, teams, players, standings older than this' })
       .option('wait', { type: 'boolean', default: false, describe: 'wait for a run of the same league-season instead of refusing' })
+      .option('with', { type: 'string', array: true, choices: [...OPTIONAL_STREAMS, 'all'], describe: 'optional streams, one call per team each, refreshed weekly' })
       .option('log-format', { choices: ['pretty', 'json'] as const, describe: 'progress bars (terminal default) or JSON lines' })
       .check((a) => {
         checkInteger(a, 'league', ID_RANGE, 'a league id');
@@ -73,7 +76,10 @@ const run: CommandModule<object, RunArgs> = {
         knex,
         url,
         api,
-        { leagueId: args.league, season: args.season, full: args.full, dryRun: args['dry-run'], maxCalls: args['max-calls'], refreshIntervalHours: args['refresh-hours'], wait: args.wait },
+        {
+          leagueId: args.league, season: args.season, full: args.full, dryRun: args['dry-run'], maxCalls: args['max-calls'], refreshIntervalHours: args['refresh-hours'], wait: args.wait,
+          extras: args.with?.includes('all') ? OPTIONAL_STREAMS : args.with,
+        },
         reporter,
       );
       reporter.done();

@@ -100,23 +100,39 @@ async function runUpsert(trx: Knex.Transaction, batch: Batch, columns: string[],
   return { inserted, updated, unchanged: rows.length - result.rows.length };
 }
 
-/** Inserts rows that only need to exist (placeholders such as a player first seen in a lineup). */
+/**
+ * Inserts rows that only need to exist (placeholders such as a player first seen in a line-up).
+ * A placeholder its table refuses (an id of 0) is left out: the row that needs it is then rejected
+ * by its foreign key, with a reason, and nothing else is lost.
+ */
 export async function ensureExists(trx: Knex.Transaction, table: string, key: readonly string[], rows: Row[]): Promise<number> {
   const unique = dedupeByKey({ table, key, rows, items: rows, onDuplicate: 'first' }).rows;
   if (unique.length === 0) return 0;
   const columns = Object.keys(unique[0]!);
   let created = 0;
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let start = 0; start < unique.length; start += perChunk) {
-    const chunk = unique.slice(start, start + perChunk);
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    const res = await trx.raw<{ rowCount: number }>(
-      `insert into ${qualified(table)} (${columns.map(ident).join(', ')}) values ${chunk.map(() => tuple).join(', ')} on conflict (${key.map(ident).join(', ')}) do nothing`,
-      chunk.flatMap((r) => columns.map((c) => r[c] ?? null)) as Knex.RawBinding[],
-    );
-    created += res.rowCount ?? 0;
-  }
+  for (let start = 0; start < unique.length; start += perChunk) created += await insertIsolating(trx, table, key, columns, unique.slice(start, start + perChunk));
   return created;
+}
+
+async function insertIsolating(trx: Knex.Transaction, table: string, key: readonly string[], columns: string[], rows: Row[]): Promise<number> {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  try {
+    const res = await trx.transaction((sp) =>
+      sp.raw<{ rowCount: number }>(
+        `insert into ${qualified(table)} (${columns.map(ident).join(', ')}) values ${rows.map(() => tuple).join(', ')} on conflict (${key.map(ident).join(', ')}) do nothing`,
+        rows.flatMap((r) => columns.map((c) => r[c] ?? null)) as Knex.RawBinding[],
+      ),
+    );
+    return res.rowCount ?? 0;
+  } catch (err) {
+    if (!isDataError(err) || rows.length === 1) {
+      if (isDataError(err)) return 0;
+      throw err;
+    }
+    const mid = Math.ceil(rows.length / 2);
+    return (await insertIsolating(trx, table, key, columns, rows.slice(0, mid))) + (await insertIsolating(trx, table, key, columns, rows.slice(mid)));
+  }
 }
 
 /**

@@ -14,8 +14,12 @@ import { fixtureRow, venuePlaceholderOfFixture } from './transform/fixtures';
 import { eventRows, lineupPlayerRows, lineupRows, playerPlaceholders, playerStatsRows, teamStatsRows } from './transform/fixture-details';
 import { standingRows } from './transform/standings';
 import { injuryRow, playerPlaceholderOfInjury } from './transform/injuries';
+import { roundRows } from './transform/rounds';
+import { playerPlaceholdersOfSquad, squadPlayerRows } from './transform/squads';
+import { coachRow, teamPlaceholdersOfCoach, tenureRows } from './transform/coaches';
+import { playerPlaceholdersOfTransfers, teamPlaceholdersOfTransfers, transferRows } from './transform/transfers';
 
-export const LOADED_ENDPOINTS = ['countries', 'leagues', 'teams', 'venues', 'players', 'fixtures', 'standings', 'injuries'] as const;
+export const LOADED_ENDPOINTS = ['countries', 'leagues', 'teams', 'venues', 'players', 'fixtures', 'standings', 'injuries', 'fixtures/rounds', 'players/squads', 'coachs', 'transfers'] as const;
 export type LoadedEndpoint = (typeof LOADED_ENDPOINTS)[number];
 
 export function isLoadedEndpoint(endpoint: string): endpoint is LoadedEndpoint {
@@ -129,6 +133,39 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
       const items = response.items as Array<ItemOf<'injuries'>>;
       ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.map(playerPlaceholderOfInjury)) });
       await upsert(trx, batch('golden.injuries', ['fixture_id', 'player_id'], items.map((i) => [injuryRow(i), i])), local);
+      break;
+    }
+    case 'fixtures/rounds': {
+      if (!p.league || !p.season) break;
+      const rounds = response.items as string[];
+      const loaded = await upsert(trx, batch('golden.rounds', ['league_id', 'season', 'round'], roundRows(rounds, Number(p.league), Number(p.season)).map((r, i) => [r, rounds[i]])), local);
+      // The list is the season's: a round no longer in it goes (its index was taken by another).
+      const res = await trx('golden.rounds').where({ league_id: Number(p.league), season: Number(p.season) }).whereNotIn('round', loaded.map((r) => r['round'] as string)).delete();
+      ctx.stats.add('rounds', { deleted: res });
+      break;
+    }
+    case 'players/squads': {
+      const items = response.items as Array<ItemOf<'players/squads'>>;
+      ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.flatMap(playerPlaceholdersOfSquad)) });
+      const teams = new Set((await trx('golden.teams').whereIn('team_id', items.map((i) => i.team.id)).pluck('team_id')) as number[]);
+      const known = items.filter((i) => teams.has(i.team.id));
+      await replaceChildren(trx, batch('golden.squad_players', ['team_id', 'player_id'], known.flatMap((i) => squadPlayerRows(i).map((r): [Row, unknown] => [r, i]))), 'team_id', known.map((i) => i.team.id), local);
+      break;
+    }
+    case 'coachs': {
+      const items = response.items as Array<ItemOf<'coachs'>>;
+      ctx.stats.add('teams', { inserted: await ensureExists(trx, 'golden.teams', ['team_id'], items.flatMap(teamPlaceholdersOfCoach)) });
+      const coaches = await upsert(trx, batch('golden.coaches', ['coach_id'], items.map((i) => [coachRow(i), i])), local);
+      const loaded = new Set(coaches.map((c) => c['coach_id']));
+      const ofLoaded = items.filter((i) => loaded.has(i.id));
+      await replaceChildren(trx, batch('golden.coach_tenures', ['coach_id', 'team_id', 'start_date'], ofLoaded.flatMap((i) => tenureRows(i).map((r): [Row, unknown] => [r, i]))), 'coach_id', ofLoaded.map((i) => i.id), local);
+      break;
+    }
+    case 'transfers': {
+      const items = response.items as Array<ItemOf<'transfers'>>;
+      ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.flatMap(playerPlaceholdersOfTransfers)) });
+      ctx.stats.add('teams', { inserted: await ensureExists(trx, 'golden.teams', ['team_id'], items.flatMap(teamPlaceholdersOfTransfers)) });
+      await replaceChildren(trx, batch('golden.transfers', ['player_id', 'transfer_date', 'team_out_id', 'team_in_id'], items.flatMap((i) => transferRows(i).map((r): [Row, unknown] => [r, i]))), 'player_id', items.map((i) => i.player.id), local);
       break;
     }
   }

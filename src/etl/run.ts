@@ -35,6 +35,8 @@ export interface RunOptions {
   wait: boolean;
   /** the instant staleness and settling are decided against (default: the clock) */
   now?: Date;
+  /** optional streams to run too (see OPTIONAL_STREAMS) */
+  extras?: readonly string[];
 }
 
 export interface RunResult {
@@ -132,6 +134,7 @@ export async function runLeagueSeason(
     listed: null,
     resultsChanged: false,
     fetched: new Set(),
+    extras: new Set(options.extras ?? []),
     runStream: (name) => runStream(streamNamed(name)),
   };
 
@@ -195,7 +198,7 @@ export async function runLeagueSeason(
 
   try {
     for (const stream of STREAMS) {
-      if (ctx.fetched.has(stream.name)) continue;
+      if (ctx.fetched.has(stream.name) || (stream.optional && !ctx.extras.has(stream.name))) continue;
       const why = await stream.due(ctx);
       if (!why) continue;
       reporter.log(`${stream.name}: ${why}`);
@@ -240,7 +243,7 @@ export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine
   const { leagueId, season } = options;
   const ctx: StreamContext = {
     knex, leagueId, season, full: options.full, now: options.now ?? new Date(), refreshIntervalHours: options.refreshIntervalHours,
-    runId: null, listed: null, resultsChanged: false, fetched: new Set(), runStream: async () => undefined,
+    runId: null, listed: null, resultsChanged: false, fetched: new Set(), extras: new Set(options.extras ?? []), runStream: async () => undefined,
   };
   const details = await readState<Bookmark>(knex, leagueId, season, 'fixture_details');
   const fingerprints = details?.fingerprints ?? {};
@@ -266,6 +269,10 @@ export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine
           ? { stream: stream.name, calls: Math.ceil((likely + settling) / perCall), why: `about ${likely} fixture(s) kicked off since last seen or without details${settle} (${calls}; the exact number is known after the fixtures list)` }
           : { stream: stream.name, calls: 0, why: 'unknown until the fixtures list is fetched: one call per 20 played fixtures (19 for a full 380-fixture season)' },
       );
+      continue;
+    }
+    if (stream.optional && !ctx.extras.has(stream.name)) {
+      plan.push({ stream: stream.name, calls: 0, why: `off (--with ${stream.name} to load it)` });
       continue;
     }
     const why = await stream.due(ctx);

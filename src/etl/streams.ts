@@ -25,6 +25,8 @@ export interface StreamContext {
   resultsChanged: boolean;
   /** streams fetched so far in this run */
   fetched: Set<string>;
+  /** optional streams asked for (`--with squads coachs transfers`) */
+  extras: ReadonlySet<string>;
   /** runs another stream now (the fixtures list names a team the league-season does not have) */
   runStream(name: string): Promise<void>;
 }
@@ -39,6 +41,8 @@ export interface Bookmark {
   fetched_at?: Record<string, string>;
   /** fixture_details: the API plan refused the `ids` parameter (when, and what it said): one fixture a call */
   ids_refused?: { at: string; message: string };
+  /** venues: when each placeholder venue was last asked for (the API cannot resolve some: not every run) */
+  tried?: Record<string, string>;
 }
 
 export interface StreamDeclaration {
@@ -63,6 +67,8 @@ export interface StreamDeclaration {
   mustHold?(ctx: StreamContext, itemsSent: number): Promise<string | null>;
   /** the requests to make instead of one the API plan refuses (`errors.plan`); none: the refusal stops the run */
   fallback?(ctx: StreamContext, refused: ApiParameters, planMessage: string): Promise<ApiParameters[] | null>;
+  /** runs only when asked for (`--with NAME`): a call per team, worth it for some users and not others */
+  optional?: boolean;
 }
 
 /** Fixture statuses whose details (events, line-ups, statistics) exist or may change. */
@@ -73,12 +79,15 @@ async function state(ctx: StreamContext, stream: string): Promise<Bookmark | nul
 }
 
 /** Why a refresh-interval stream is due, or null when its data is fresh. */
-function staleness(ctx: StreamContext, b: Bookmark | null): string | null {
+function staleness(ctx: StreamContext, b: Bookmark | null, intervalHours = ctx.refreshIntervalHours): string | null {
   if (ctx.full) return '--full';
   if (!b?.refreshed_at) return 'never loaded';
   const hours = (ctx.now.getTime() - Date.parse(b.refreshed_at)) / 3_600_000;
-  return hours > ctx.refreshIntervalHours ? `older than ${ctx.refreshIntervalHours} h` : null;
+  return hours > intervalHours ? `older than ${intervalHours} h` : null;
 }
+
+/** Squads, coaches and transfers change far more slowly than results: a week of refresh intervals. */
+const SLOW_REFRESH = 7;
 
 function touch(name: string, extra: Bookmark = {}) {
   return (trx: Knex.Transaction, ctx: StreamContext) => writeState(trx, ctx.leagueId, ctx.season, name, { refreshed_at: ctx.now.toISOString(), ...extra }, ctx.runId);
@@ -257,6 +266,72 @@ const players: StreamDeclaration = {
   },
 };
 
+const rounds: StreamDeclaration = {
+  name: 'rounds',
+  endpoint: 'fixtures/rounds',
+  keys: { rounds: ['league_id', 'season', 'round'] },
+  bookmark: '{refreshed_at}: fetched when stale, or when the fixtures list names a round not known yet (1 call)',
+  async due(ctx) {
+    const stale = staleness(ctx, await state(ctx, 'rounds'));
+    if (stale) return stale;
+    const known = new Set<string>(await ctx.knex('golden.rounds').where({ league_id: ctx.leagueId, season: ctx.season }).pluck('round'));
+    const unknown = new Set((ctx.listed ?? []).map((f) => f.league.round).filter((r) => !known.has(r)));
+    return unknown.size > 0 ? `${unknown.size} round(s) in the fixtures list not known yet` : null;
+  },
+  requests: async (ctx) => [leagueSeason(ctx)],
+  advance: touch('rounds'),
+};
+
+/** Venues the league-season's fixtures name that no /teams or /venues answer described (only the fixture's name and city). */
+async function placeholderVenues(ctx: StreamContext): Promise<number[]> {
+  const tried = (await state(ctx, 'venues'))?.tried ?? {};
+  const ids: number[] = await ctx.knex('golden.venues as v')
+    .whereIn('v.venue_id', ctx.knex('golden.fixtures').where({ league_id: ctx.leagueId, season: ctx.season }).whereNotNull('venue_id').select('venue_id'))
+    .whereNull('v.capacity').whereNull('v.surface').whereNull('v.image_url')
+    .orderBy('v.venue_id')
+    .pluck('v.venue_id');
+  // One the API could not resolve is asked again after a refresh interval, not on every run.
+  return ids.filter((id) => !tried[id] || (ctx.now.getTime() - Date.parse(tried[id]!)) / 3_600_000 > ctx.refreshIntervalHours);
+}
+
+const venues: StreamDeclaration = {
+  name: 'venues',
+  endpoint: 'venues',
+  keys: { venues: ['venue_id'] },
+  bookmark: '{tried: {venue_id: ISO}}: a venue known only from fixtures (a neutral ground, a cup final) is asked for (1 call each), again after the refresh interval if the API could not say',
+  async due(ctx) {
+    const ids = await placeholderVenues(ctx);
+    return ids.length > 0 ? `${ids.length} venue(s) known only by name from the fixtures` : null;
+  },
+  requests: async (ctx) => (await placeholderVenues(ctx)).map((id) => ({ id })),
+  async advance(trx, ctx, result) {
+    await trx.raw(
+      `insert into etl.state (league_id, season, stream, bookmark, run_id) values (?, ?, 'venues', jsonb_build_object('tried', ?::jsonb), ?)
+       on conflict (league_id, season, stream) do update
+       set bookmark = etl.state.bookmark || jsonb_build_object('tried', coalesce(etl.state.bookmark->'tried', '{}'::jsonb) || (excluded.bookmark->'tried')),
+           run_id = excluded.run_id, updated_at = now()`,
+      [ctx.leagueId, ctx.season, JSON.stringify({ [String(result.parameters.id)]: ctx.now.toISOString() }), ctx.runId],
+    );
+  },
+};
+
+/** An optional per-team stream (squads, coaches, transfers): one call per team of the league-season, weekly. */
+function perTeam(name: string, endpoint: Endpoint, keys: StreamDeclaration['keys'], what: string): StreamDeclaration {
+  return {
+    name,
+    endpoint,
+    keys,
+    optional: true,
+    bookmark: `{refreshed_at}: ${what}; one call per team, fetched when older than ${SLOW_REFRESH} refresh intervals, with --full, or never loaded (only with --with ${name})`,
+    due: async (ctx) => staleness(ctx, await state(ctx, name), ctx.refreshIntervalHours * SLOW_REFRESH),
+    requests: async (ctx) => (await ctx.knex('golden.team_seasons').where({ league_id: ctx.leagueId, season: ctx.season }).orderBy('team_id').pluck('team_id')).map((team: number) => ({ team })),
+    async advance(trx, ctx, result) {
+      const teamIds: number[] = await trx('golden.team_seasons').where({ league_id: ctx.leagueId, season: ctx.season }).orderBy('team_id').pluck('team_id');
+      if (Number(result.parameters.team) === teamIds.at(-1)) await touch(name)(trx, ctx);
+    },
+  };
+}
+
 function followsResults(name: 'standings' | 'injuries', table: string): StreamDeclaration {
   return {
     name,
@@ -273,8 +348,16 @@ export const STREAMS: readonly StreamDeclaration[] = [
   leagues,
   teams,
   fixtures,
+  rounds,
+  venues,
   fixtureDetails,
   players,
   followsResults('standings', 'the API tables of every group'),
   followsResults('injuries', 'players missing or doubtful per fixture'),
+  perTeam('squads', 'players/squads', { squad_players: ['team_id', 'player_id'] }, 'the current squad of each team (/players/squads)'),
+  perTeam('coachs', 'coachs', { coaches: ['coach_id'], coach_tenures: ['coach_id', 'team_id', 'start_date'] }, 'the coach of each team and his career (/coachs)'),
+  perTeam('transfers', 'transfers', { transfers: ['player_id', 'transfer_date', 'team_out_id', 'team_in_id'] }, 'the moves of each team\'s players (/transfers)'),
 ];
+
+/** The optional streams, for `--with`. */
+export const OPTIONAL_STREAMS = STREAMS.filter((s) => s.optional).map((s) => s.name);

@@ -6,6 +6,7 @@
 import type { LeagueSeason, Team } from './dataset/catalog';
 import type { Competition, Match } from './dataset/competition';
 import type { Dataset } from './dataset/dataset';
+import { coachOf, transfersOf } from './dataset/staff';
 import { dayOf, isTimeZone } from './dataset/time';
 import type { FixtureDetails, FixtureItem, StandingsItem } from './dataset/types';
 import {
@@ -132,6 +133,8 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   injuries: { params: ['league', 'season', 'fixture', 'team', 'player', 'date', 'ids', 'timezone'], answer: injuries },
   players: { params: ['id', 'team', 'league', 'season', 'search'], pageSize: PLAYERS_PAGE, answer: players },
   'players/squads': { params: ['team', 'player'], answer: squads },
+  coachs: { params: ['id', 'team', 'search'], answer: coachs },
+  transfers: { params: ['player', 'team'], answer: transfers },
 };
 
 const contains = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle.toLowerCase());
@@ -446,4 +449,31 @@ function squads(q: Query, ds: Dataset): Answer {
   }
   const found = ds.player(player as number);
   return { response: found === undefined ? [] : [squadItem(ds.catalog.team(found.teamId), [found], ds.asOf)] };
+}
+
+function coachs(q: Query, ds: Dataset): Answer {
+  const id = q.int('id');
+  const team = q.int('team');
+  const search = q.text('search', 3);
+  if (q.failed) return { errors: q.errors };
+  if (q.empty) return { errors: AT_LEAST_ONE };
+  const clubs = team !== undefined ? [ds.catalog.teams.get(team)].filter((t) => t !== undefined) : [...ds.catalog.teams.values()];
+  return {
+    response: clubs
+      .filter((t) => (id === undefined || t.coach.id === id) && (search === undefined || contains(t.coach.name, search)))
+      .map((t) => coachOf(ds.seed, ds.catalog, t)),
+  };
+}
+
+function transfers(q: Query, ds: Dataset): Answer {
+  const player = q.int('player');
+  const team = q.int('team');
+  if (q.failed) return { errors: q.errors };
+  if (q.empty) return { errors: AT_LEAST_ONE };
+  if (player !== undefined) {
+    const found = ds.player(player);
+    return { response: found === undefined ? [] : transfersOf(ds.seed, ds.catalog, ds.catalog.team(found.teamId), [found]) };
+  }
+  const club = ds.catalog.teams.get(team as number);
+  return { response: club === undefined ? [] : transfersOf(ds.seed, ds.catalog, club, ds.squad(club.id)) };
 }

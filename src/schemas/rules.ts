@@ -17,6 +17,15 @@ export function ruleProblems(endpoint: string, item: unknown, parameters: Readon
       return parameters.id !== undefined && String(i.league.id) !== parameters.id
         ? [{ path: '/league/id', message: `is ${i.league.id}, but league ${parameters.id} was asked for` }]
         : [];
+    case 'venues':
+      return parameters.id !== undefined && String(i.id) !== parameters.id ? [{ path: '/id', message: `is ${i.id}, but venue ${parameters.id} was asked for` }] : [];
+    case 'players/squads':
+      return parameters.team !== undefined && String(i.team.id) !== parameters.team ? [{ path: '/team/id', message: `is ${i.team.id}, but team ${parameters.team} was asked for` }] : [];
+    case 'coachs': {
+      // A coach of the team asked for: now, or at some time of his career.
+      const teams = [i.team?.id, ...i.career.map((job: Item) => job.team.id)].map(String);
+      return parameters.team !== undefined && !teams.includes(parameters.team) ? [{ path: '/team/id', message: `names no job at team ${parameters.team}, which was asked for` }] : [];
+    }
     case 'standings':
     case 'injuries':
       return asked(parameters, null, i.league.id, i.league.season, '', '/league');

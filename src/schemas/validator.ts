@@ -20,6 +20,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { QuantfootError } from '../errors';
 import { splitArrayOf, type Infer, type ItemsOptions, type Schema, type SplitArray } from './builder';
+import { coachSchema } from './coachs';
 import { countrySchema } from './countries';
 import { envelopeSchema, type Envelope } from './envelope';
 import { fixtureEventSchema } from './fixture-events';
@@ -30,11 +31,13 @@ import { fixtureSchema, fixtureWithDetailsSchema } from './fixtures';
 import { injurySchema } from './injuries';
 import { leagueSchema } from './leagues';
 import { playerSchema } from './players';
+import { roundSchema } from './rounds';
 import { ruleProblems } from './rules';
 import { squadSchema } from './squads';
 import { standingsSchema } from './standings';
 import { statusSchema } from './status';
 import { teamSchema } from './teams';
+import { transferSchema } from './transfers';
 import { venueSchema } from './venues';
 
 /** The item schema of each endpoint, keyed by the path the API echoes in `get`, with how its items are named and keyed. */
@@ -48,12 +51,15 @@ const itemSchemas = {
   'players/squads': squadSchema,
   fixtures: fixtureSchema,
   'fixtures/headtohead': fixtureSchema,
+  'fixtures/rounds': roundSchema,
   'fixtures/events': fixtureEventSchema,
   'fixtures/lineups': fixtureLineupSchema,
   'fixtures/statistics': fixtureStatisticsSchema,
   'fixtures/players': fixturePlayersSchema,
   standings: standingsSchema,
   injuries: injurySchema,
+  coachs: coachSchema,
+  transfers: transferSchema,
 } as const;
 
 const itemOptions: Record<keyof typeof itemSchemas, ItemsOptions> = {
@@ -66,12 +72,15 @@ const itemOptions: Record<keyof typeof itemSchemas, ItemsOptions> = {
   'players/squads': { what: 'squad of team', key: ['team.id'] },
   fixtures: { what: 'fixture', key: ['fixture.id'], table: 'fixtures' },
   'fixtures/headtohead': { what: 'fixture', key: ['fixture.id'], table: 'fixtures' },
+  'fixtures/rounds': { what: 'round', table: 'rounds' },
   'fixtures/events': { what: 'event', table: 'fixture_events' },
   'fixtures/lineups': { what: 'line-up of team', key: ['team.id'], table: 'fixture_lineups' },
   'fixtures/statistics': { what: 'statistics of team', key: ['team.id'], table: 'fixture_team_stats' },
   'fixtures/players': { what: 'player statistics of team', key: ['team.id'], table: 'fixture_player_stats' },
   standings: { what: 'standings of league/season', key: ['league.id', 'league.season'], table: 'standings' },
   injuries: { what: 'injury of fixture/player', key: ['fixture.id', 'player.id'], table: 'injuries' },
+  coachs: { what: 'coach', key: ['id'], table: 'coaches' },
+  transfers: { what: 'transfers of player', key: ['player.id'], table: 'transfers' },
 };
 
 export type Endpoint = keyof typeof itemSchemas;

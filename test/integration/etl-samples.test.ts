@@ -97,6 +97,33 @@ describe(`ETL on the real recorded samples (${testServerKind()} server)`, () => 
     expect(Number((await ctx.db.knex('golden.standings').where({ league_id: 39, season: 2022 }).count({ n: '*' }))[0]!.n)).to.equal(20);
   });
 
+  it('loads /fixtures/rounds (the Champions League 2021: qualifiers to the final) in their order', async () => {
+    await given(ctx.db.knex, [[2, 2021, 'World']], []);
+    const { rejects } = await load(ctx.db.knex, 'fixtures/rounds', 'fixtures-rounds__syurchen93_api-football-client__rounds-2021-cl.json');
+    expect(rejects).to.deep.equal([]);
+    const rounds = await ctx.db.knex('golden.rounds').where({ league_id: 2, season: 2021 }).orderBy('round_index').pluck('round');
+    expect(rounds).to.have.length(15);
+    expect([rounds[0], rounds[5], rounds[14]]).to.deep.equal(['Preliminary round', 'Group Stage - 1', 'Final']);
+  });
+
+  it('loads /venues, /players/squads, /coachs and /transfers with zero rejects', async () => {
+    for (const [endpoint, file, table] of [
+      ['venues', 'venues__syurchen93_api-football-client__venue-camp-nou.json', 'venues'],
+      ['players/squads', 'players-squads__syurchen93_api-football-client__player-squad-Leipzig.json', 'squad_players'],
+      ['coachs', 'coachs__syurchen93_api-football-client__misc-coach-Tuchel.json', 'coach_tenures'],
+      ['transfers', 'transfers__syurchen93_api-football-client__transfer-pellegri.json', 'transfers'],
+    ] as const) {
+      if (endpoint === 'players/squads') await given(ctx.db.knex, [], [{ id: 173, name: 'RB Leipzig' }]);
+      const { items, rejects } = await load(ctx.db.knex, endpoint, file);
+      expect(rejects, file).to.deep.equal([]);
+      expect(items.length, file).to.be.greaterThan(0);
+      expect(Number((await ctx.db.knex(`golden.${table}`).count({ n: '*' }))[0]!.n), table).to.be.greaterThan(0);
+    }
+    const tuchel = await ctx.db.knex('golden.coach_tenures').where({ coach_id: 40 }).orderBy('start_date', 'desc').first();
+    expect(tuchel).to.deep.include({ team_id: 157, end_date: null });
+    expect(Number((await ctx.db.knex('golden.transfers').where({ player_id: 123 }).count({ n: '*' }))[0]!.n)).to.be.greaterThan(2);
+  });
+
   it('rejects only the item that breaks a constraint, with its name, and loads the rest', async () => {
     const body = readSample('fixtures__syurchen93_api-football-client__fixtures-bundes-ns-pst.json') as { parameters: Record<string, string>; response: Array<{ fixture: { id: number }; teams: { home: { id: number } } }> };
     const items = structuredClone(body.response).slice(0, 5);

@@ -170,6 +170,40 @@ describe(`fidelity to the real API's quirks (${testServerKind()} server)`, funct
     }
   });
 
+  it('more of the source: rounds in order, venues known only from fixtures, and (with --with) squads, coaches and transfers with their marts', async () => {
+    const w = await world('more_of_the_source', { asOf: '2024-03-01' });
+    try {
+      const plan = await planRun(w.db.knex, { leagueId: 2, season: 2023, full: false, dryRun: true, refreshIntervalHours: 24, wait: false });
+      expect(plan.find((l) => l.stream === 'squads')).to.deep.equal({ stream: 'squads', calls: 0, why: 'off (--with squads to load it)' });
+      const cup = await run(w, { leagueId: 2, extras: ['squads', 'coachs', 'transfers'] });
+      expect(cup.status, String(cup.error)).to.equal('succeeded');
+      expect(cup.rejects).to.equal(0);
+      const rounds = await w.db.knex('golden.rounds').where({ league_id: 2, season: 2023 }).orderBy('round_index').pluck('round');
+      expect(rounds.slice(0, 2)).to.deep.equal(['Group Stage - 1', 'Group Stage - 2']);
+      expect(rounds.at(-1)).to.equal('Round of 16');
+
+      // The final's neutral ground is known only from the fixture until /venues describes it.
+      w.mock.setAsOf('2024-06-30');
+      expect((await run(w, { leagueId: 2 })).status).to.equal('succeeded');
+      const final = await w.db.knex('golden.venues').where({ venue_id: 4990 }).first();
+      expect(final).to.include({ name: 'National Stadium', capacity: 90000, surface: 'grass' });
+      expect(await w.db.knex('golden.rounds').where({ league_id: 2, season: 2023 }).orderBy('round_index', 'desc').first('round')).to.deep.equal({ round: 'Final' });
+
+      const teams = await count(w.db.knex, 'golden.team_seasons', { league_id: 2, season: 2023 });
+      expect(await w.db.knex('golden.squad_players').countDistinct({ n: 'team_id' })).to.deep.equal([{ n: String(teams) }]);
+      expect(Number((await w.db.knex('golden.squad_players').count({ n: '*' }))[0]!.n)).to.equal(teams * 25);
+      const tenures = await w.db.knex('marts.coach_tenures').where({ is_current: true });
+      expect(tenures).to.have.length(teams);
+      expect(tenures.reduce((n, t) => n + t.matches, 0), 'current coaches managed the cup matches').to.be.greaterThan(100);
+      const moves = await w.db.knex('marts.transfers');
+      expect(moves.length).to.be.greaterThan(teams * 5);
+      expect(moves.find((m) => m.type === '€ 1.5M')).to.include({ fee_eur: '1500000' });
+      expect(moves.some((m) => m.is_loan)).to.equal(true);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('on the free plan (no ids parameter, 100 calls a day) a whole season loads over the days its quota needs', async () => {
     let clock = Date.parse('2026-11-25T10:00:00Z');
     const w = await world('free_plan', { plan: 'free', minuteLimit: 100_000, now: () => clock });

@@ -125,6 +125,28 @@ export const FIELD_DECISIONS: Record<string, FieldDecisions> = {
       'league.standings[][].team.name': OWNED_BY_TEAMS, 'league.standings[][].team.logo': OWNED_BY_TEAMS,
     },
   },
+  'fixtures/rounds': { mapped: [''], ignored: {} },
+  'players/squads': {
+    mapped: ['team.id', 'players[].id', 'players[].name', 'players[].number', 'players[].position', 'players[].photo'],
+    ignored: { 'team.name': OWNED_BY_TEAMS, 'team.logo': OWNED_BY_TEAMS, 'players[].age': 'derived from the birth date and the day of the request; /players owns birth dates' },
+  },
+  coachs: {
+    mapped: [
+      'id', 'name', 'firstname', 'lastname', 'birth.date', 'birth.place', 'birth.country', 'nationality', 'height', 'weight', 'photo', 'team.id',
+      'career[].team.id', 'career[].start', 'career[].end',
+      // Clubs a career names that nothing else loads become placeholder teams with these.
+      'team.name', 'team.logo', 'career[].team.name', 'career[].team.logo',
+    ],
+    ignored: { age: 'derived from birth.date and the day of the request' },
+  },
+  transfers: {
+    mapped: [
+      'player.id', 'player.name', 'transfers[].date', 'transfers[].type', 'transfers[].teams.in.id', 'transfers[].teams.out.id',
+      // Clubs a transfer names that nothing else loads become placeholder teams with these.
+      'transfers[].teams.in.name', 'transfers[].teams.in.logo', 'transfers[].teams.out.name', 'transfers[].teams.out.logo',
+    ],
+    ignored: { update: 'when the API last touched the player\'s list; not a fact about a transfer' },
+  },
   injuries: {
     mapped: ['player.id', 'player.type', 'player.reason', 'team.id', 'fixture.id'],
     ignored: {

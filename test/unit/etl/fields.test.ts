@@ -19,7 +19,10 @@ describe('field decisions', () => {
   const samples = samplesByEndpoint();
 
   it('covers samples of every loaded endpoint family', () => {
-    expect(new Set(samples.map(([e]) => e))).to.include.members(['leagues', 'teams', 'players', 'fixtures', 'standings', 'injuries', 'fixtures/events', 'fixtures/lineups', 'fixtures/players', 'fixtures/statistics', 'countries', 'venues']);
+    expect(new Set(samples.map(([e]) => e))).to.include.members([
+      'leagues', 'teams', 'players', 'fixtures', 'standings', 'injuries', 'fixtures/events', 'fixtures/lineups', 'fixtures/players', 'fixtures/statistics', 'countries', 'venues',
+      'fixtures/rounds', 'players/squads', 'coachs', 'transfers',
+    ]);
   });
 
   for (const [endpoint, file, items] of samples) {
