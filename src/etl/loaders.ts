@@ -11,7 +11,7 @@ import { countryRow, countryRowOfLeague, leagueRow, seasonRows } from './transfo
 import { teamRow, teamSeasonRow, venueRow, venueRowOfTeam } from './transform/teams';
 import { playerRow, playerSeasonRows } from './transform/players';
 import { fixtureRow, venuePlaceholderOfFixture } from './transform/fixtures';
-import { eventRows, lineupPlayerRows, lineupRows, playerPlaceholders, playerStatsRows, teamStatsRows } from './transform/fixture-details';
+import { eventRows, lineupPlayerRows, lineupRows, playerPlaceholders, playerStatsRows, teamHalfStatsRows, teamStatsRows } from './transform/fixture-details';
 import { standingRows } from './transform/standings';
 import { injuryRow, playerPlaceholderOfInjury } from './transform/injuries';
 import { roundRows } from './transform/rounds';
@@ -19,7 +19,9 @@ import { playerPlaceholdersOfSquad, squadPlayerRows } from './transform/squads';
 import { coachRow, teamPlaceholdersOfCoach, tenureRows } from './transform/coaches';
 import { playerPlaceholdersOfTransfers, teamPlaceholdersOfTransfers, transferRows } from './transform/transfers';
 
-export const LOADED_ENDPOINTS = ['countries', 'leagues', 'teams', 'venues', 'players', 'fixtures', 'standings', 'injuries', 'fixtures/rounds', 'players/squads', 'coachs', 'transfers'] as const;
+export const LOADED_ENDPOINTS = [
+  'countries', 'leagues', 'teams', 'venues', 'players', 'fixtures', 'standings', 'injuries', 'fixtures/rounds', 'fixtures/statistics', 'players/squads', 'coachs', 'transfers', 'sidelined',
+] as const;
 export type LoadedEndpoint = (typeof LOADED_ENDPOINTS)[number];
 
 export function isLoadedEndpoint(endpoint: string): endpoint is LoadedEndpoint {
@@ -150,6 +152,23 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
       const teams = new Set((await trx('golden.teams').whereIn('team_id', items.map((i) => i.team.id)).pluck('team_id')) as number[]);
       const known = items.filter((i) => teams.has(i.team.id));
       await replaceChildren(trx, batch('golden.squad_players', ['team_id', 'player_id'], known.flatMap((i) => squadPlayerRows(i).map((r): [Row, unknown] => [r, i]))), 'team_id', known.map((i) => i.team.id), local);
+      break;
+    }
+    case 'fixtures/statistics': {
+      // Only the halves (half=true) are loaded from here: the match's own figures come with its details.
+      if (!p.fixture || p.half !== 'true') break;
+      const items = response.items as Array<ItemOf<'fixtures/statistics'>>;
+      const fixtureId = Number(p.fixture);
+      if (!(await trx('golden.fixtures').where({ fixture_id: fixtureId }).first('fixture_id'))) break;
+      await replaceChildren(trx, batch('golden.fixture_team_half_stats', ['fixture_id', 'team_id', 'half'], items.flatMap((i) => teamHalfStatsRows(fixtureId, [i]).map((r): [Row, unknown] => [r, i]))), 'fixture_id', [fixtureId], local);
+      break;
+    }
+    case 'sidelined': {
+      if (!p.player) break;
+      const items = response.items as Array<ItemOf<'sidelined'>>;
+      const playerId = Number(p.player);
+      const rows = items.map((i): [Row, unknown] => [{ player_id: playerId, start_date: i.start, end_date: i.end, type: i.type }, i]);
+      await replaceChildren(trx, batch('golden.sidelined', ['player_id', 'start_date'], rows), 'player_id', [playerId], local);
       break;
     }
     case 'coachs': {

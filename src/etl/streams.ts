@@ -304,15 +304,7 @@ const venues: StreamDeclaration = {
     return ids.length > 0 ? `${ids.length} venue(s) known only by name from the fixtures` : null;
   },
   requests: async (ctx) => (await placeholderVenues(ctx)).map((id) => ({ id })),
-  async advance(trx, ctx, result) {
-    await trx.raw(
-      `insert into etl.state (league_id, season, stream, bookmark, run_id) values (?, ?, 'venues', jsonb_build_object('tried', ?::jsonb), ?)
-       on conflict (league_id, season, stream) do update
-       set bookmark = etl.state.bookmark || jsonb_build_object('tried', coalesce(etl.state.bookmark->'tried', '{}'::jsonb) || (excluded.bookmark->'tried')),
-           run_id = excluded.run_id, updated_at = now()`,
-      [ctx.leagueId, ctx.season, JSON.stringify({ [String(result.parameters.id)]: ctx.now.toISOString() }), ctx.runId],
-    );
-  },
+  advance: markTried('venues', 'id'),
 };
 
 /** An optional per-team stream (squads, coaches, transfers): one call per team of the league-season, weekly. */
@@ -331,6 +323,75 @@ function perTeam(name: string, endpoint: Endpoint, keys: StreamDeclaration['keys
     },
   };
 }
+
+/** Finished fixtures of the league-season without half statistics, in a season whose coverage has match statistics. */
+async function fixturesWithoutHalves(ctx: StreamContext): Promise<number[]> {
+  const tried = (await state(ctx, 'halves'))?.tried ?? {};
+  const ids: number[] = await ctx.knex('golden.fixtures as f')
+    .join('golden.seasons as s', function () {
+      this.on('s.league_id', 'f.league_id').andOn('s.season', 'f.season');
+    })
+    .where({ 'f.league_id': ctx.leagueId, 'f.season': ctx.season })
+    .whereIn('f.status_short', ['FT', 'AET', 'PEN'])
+    .whereNot('s.covers_fixture_statistics', false)
+    .whereNotExists(ctx.knex('golden.fixture_team_half_stats as h').whereRaw('h.fixture_id = f.fixture_id'))
+    .orderBy('f.fixture_id')
+    .pluck('f.fixture_id');
+  return ids.filter((id) => !tried[id] || (ctx.now.getTime() - Date.parse(tried[id]!)) / 3_600_000 > ctx.refreshIntervalHours * SLOW_REFRESH);
+}
+
+/** Records, in the response's transaction, that the request for `id` was made (the API may have nothing to say). */
+function markTried(name: string, parameter: string) {
+  return async (trx: Knex.Transaction, ctx: StreamContext, result: ApiResult<Endpoint>) => {
+    await trx.raw(
+      `insert into etl.state (league_id, season, stream, bookmark, run_id) values (?, ?, ?, jsonb_build_object('tried', ?::jsonb), ?)
+       on conflict (league_id, season, stream) do update
+       set bookmark = etl.state.bookmark || jsonb_build_object('tried', coalesce(etl.state.bookmark->'tried', '{}'::jsonb) || (excluded.bookmark->'tried')),
+           run_id = excluded.run_id, updated_at = now()`,
+      [ctx.leagueId, ctx.season, name, JSON.stringify({ [String(result.parameters[parameter])]: ctx.now.toISOString() }), ctx.runId],
+    );
+  };
+}
+
+const halves: StreamDeclaration = {
+  name: 'halves',
+  endpoint: 'fixtures/statistics',
+  keys: { fixture_team_half_stats: ['fixture_id', 'team_id', 'half'] },
+  optional: true,
+  bookmark: '{tried: {fixture_id: ISO}}: first- and second-half statistics of each finished fixture, once (1 call per fixture: /fixtures/statistics?half=true), where the season\'s coverage has match statistics (only with --with halves)',
+  async due(ctx) {
+    const ids = await fixturesWithoutHalves(ctx);
+    return ids.length > 0 ? `${ids.length} finished fixture(s) without half statistics` : null;
+  },
+  requests: async (ctx) => (await fixturesWithoutHalves(ctx)).map((fixture) => ({ fixture, half: 'true' })),
+  advance: markTried('halves', 'fixture'),
+};
+
+/** Players the league-season's injuries name whose absences were not fetched in the last slow refresh. */
+async function injuredPlayers(ctx: StreamContext): Promise<number[]> {
+  const tried = (await state(ctx, 'sidelined'))?.tried ?? {};
+  const ids: number[] = await ctx.knex('golden.injuries as i')
+    .join('golden.fixtures as f', 'f.fixture_id', 'i.fixture_id')
+    .where({ 'f.league_id': ctx.leagueId, 'f.season': ctx.season })
+    .distinct('i.player_id')
+    .orderBy('i.player_id')
+    .pluck('i.player_id');
+  return ids.filter((id) => ctx.full || !tried[id] || (ctx.now.getTime() - Date.parse(tried[id]!)) / 3_600_000 > ctx.refreshIntervalHours * SLOW_REFRESH);
+}
+
+const sidelined: StreamDeclaration = {
+  name: 'sidelined',
+  endpoint: 'sidelined',
+  keys: { sidelined: ['player_id', 'start_date'] },
+  optional: true,
+  bookmark: '{tried: {player_id: ISO}}: the absences (/sidelined) of every player the league-season\'s injuries name, 1 call each, weekly (only with --with sidelined)',
+  async due(ctx) {
+    const ids = await injuredPlayers(ctx);
+    return ids.length > 0 ? `${ids.length} injured player(s) whose absences are not fresh` : null;
+  },
+  requests: async (ctx) => (await injuredPlayers(ctx)).map((player) => ({ player })),
+  advance: markTried('sidelined', 'player'),
+};
 
 function followsResults(name: 'standings' | 'injuries', table: string): StreamDeclaration {
   return {
@@ -357,6 +418,8 @@ export const STREAMS: readonly StreamDeclaration[] = [
   perTeam('squads', 'players/squads', { squad_players: ['team_id', 'player_id'] }, 'the current squad of each team (/players/squads)'),
   perTeam('coachs', 'coachs', { coaches: ['coach_id'], coach_tenures: ['coach_id', 'team_id', 'start_date'] }, 'the coach of each team and his career (/coachs)'),
   perTeam('transfers', 'transfers', { transfers: ['player_id', 'transfer_date', 'team_out_id', 'team_in_id'] }, 'the moves of each team\'s players (/transfers)'),
+  sidelined,
+  halves,
 ];
 
 /** The optional streams, for `--with`. */

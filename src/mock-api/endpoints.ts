@@ -6,7 +6,8 @@
 import type { LeagueSeason, Team } from './dataset/catalog';
 import type { Competition, Match } from './dataset/competition';
 import type { Dataset } from './dataset/dataset';
-import { coachOf, transfersOf } from './dataset/staff';
+import { withHalves } from './dataset/halves';
+import { coachOf, sidelinedOf, transfersOf } from './dataset/staff';
 import { dayOf, isTimeZone } from './dataset/time';
 import type { FixtureDetails, FixtureItem, StandingsItem } from './dataset/types';
 import {
@@ -135,6 +136,7 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   'players/squads': { params: ['team', 'player'], answer: squads },
   coachs: { params: ['id', 'team', 'search'], answer: coachs },
   transfers: { params: ['player', 'team'], answer: transfers },
+  sidelined: { params: ['player', 'coach'], answer: sidelined },
 };
 
 const contains = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle.toLowerCase());
@@ -354,15 +356,16 @@ function lineups(q: Query, ds: Dataset): Answer {
 function statistics(q: Query, ds: Dataset): Answer {
   const team = q.int('team');
   const type = q.text('type');
-  // `half` needs per-half figures the mock does not simulate; accepted, full-match figures served.
-  q.bool('half');
+  const half = q.bool('half');
   const found = fixtureOf(q, ds);
   if ('errors' in found) return found;
   if (found.match === null) return { response: [] };
+  const match = found.match;
   return {
-    response: ds.details(found.match).statistics
+    response: ds.details(match).statistics
       .filter((s) => team === undefined || s.team.id === team)
-      .map((s) => (type === undefined ? s : { team: s.team, statistics: s.statistics.filter((st) => same(st.type, type)) })),
+      .map((s) => (half === true ? withHalves(ds.seed, match.id, s) : s))
+      .map((s) => (type === undefined ? s : { ...s, statistics: s.statistics.filter((st) => same(st.type, type)) })),
   };
 }
 
@@ -476,4 +479,16 @@ function transfers(q: Query, ds: Dataset): Answer {
   }
   const club = ds.catalog.teams.get(team as number);
   return { response: club === undefined ? [] : transfersOf(ds.seed, ds.catalog, club, ds.squad(club.id)) };
+}
+
+function sidelined(q: Query, ds: Dataset): Answer {
+  const player = q.int('player');
+  const coach = q.int('coach');
+  if (q.failed) return { errors: q.errors };
+  if (player === undefined && coach === undefined) return { errors: AT_LEAST_ONE };
+  if (player === undefined) return { response: [] };
+  const found = ds.player(player);
+  if (found === undefined) return { response: [] };
+  const injuries = ds.catalog.leagueSeasonsOfTeam(found.teamId).flatMap((s) => ds.competition(s).injuries).filter((i) => i.player.id === player);
+  return { response: sidelinedOf(ds.seed, found, injuries) };
 }

@@ -33,6 +33,7 @@ import { leagueSchema } from './leagues';
 import { playerSchema } from './players';
 import { roundSchema } from './rounds';
 import { ruleProblems } from './rules';
+import { sidelinedSchema } from './sidelined';
 import { squadSchema } from './squads';
 import { standingsSchema } from './standings';
 import { statusSchema } from './status';
@@ -60,6 +61,7 @@ const itemSchemas = {
   injuries: injurySchema,
   coachs: coachSchema,
   transfers: transferSchema,
+  sidelined: sidelinedSchema,
 } as const;
 
 const itemOptions: Record<keyof typeof itemSchemas, ItemsOptions> = {
@@ -81,6 +83,7 @@ const itemOptions: Record<keyof typeof itemSchemas, ItemsOptions> = {
   injuries: { what: 'injury of fixture/player', key: ['fixture.id', 'player.id'], table: 'injuries' },
   coachs: { what: 'coach', key: ['id'], table: 'coaches' },
   transfers: { what: 'transfers of player', key: ['player.id'], table: 'transfers' },
+  sidelined: { what: 'absence from', key: ['start'], table: 'sidelined' },
 };
 
 export type Endpoint = keyof typeof itemSchemas;

@@ -170,12 +170,12 @@ describe(`fidelity to the real API's quirks (${testServerKind()} server)`, funct
     }
   });
 
-  it('more of the source: rounds in order, venues known only from fixtures, and (with --with) squads, coaches and transfers with their marts', async () => {
+  it('more of the source: rounds in order, venues known only from fixtures, and (with --with) squads, coaches, transfers, absences and half statistics with their marts', async () => {
     const w = await world('more_of_the_source', { asOf: '2024-03-01' });
     try {
       const plan = await planRun(w.db.knex, { leagueId: 2, season: 2023, full: false, dryRun: true, refreshIntervalHours: 24, wait: false });
       expect(plan.find((l) => l.stream === 'squads')).to.deep.equal({ stream: 'squads', calls: 0, why: 'off (--with squads to load it)' });
-      const cup = await run(w, { leagueId: 2, extras: ['squads', 'coachs', 'transfers'] });
+      const cup = await run(w, { leagueId: 2, extras: ['squads', 'coachs', 'transfers', 'sidelined', 'halves'] });
       expect(cup.status, String(cup.error)).to.equal('succeeded');
       expect(cup.rejects).to.equal(0);
       const rounds = await w.db.knex('golden.rounds').where({ league_id: 2, season: 2023 }).orderBy('round_index').pluck('round');
@@ -184,7 +184,7 @@ describe(`fidelity to the real API's quirks (${testServerKind()} server)`, funct
 
       // The final's neutral ground is known only from the fixture until /venues describes it.
       w.mock.setAsOf('2024-06-30');
-      expect((await run(w, { leagueId: 2 })).status).to.equal('succeeded');
+      expect((await run(w, { leagueId: 2, extras: ['halves'] })).status).to.equal('succeeded');
       const final = await w.db.knex('golden.venues').where({ venue_id: 4990 }).first();
       expect(final).to.include({ name: 'National Stadium', capacity: 90000, surface: 'grass' });
       expect(await w.db.knex('golden.rounds').where({ league_id: 2, season: 2023 }).orderBy('round_index', 'desc').first('round')).to.deep.equal({ round: 'Final' });
@@ -199,6 +199,16 @@ describe(`fidelity to the real API's quirks (${testServerKind()} server)`, funct
       expect(moves.length).to.be.greaterThan(teams * 5);
       expect(moves.find((m) => m.type === '€ 1.5M')).to.include({ fee_eur: '1500000' });
       expect(moves.some((m) => m.is_loan)).to.equal(true);
+
+      const injured = await w.db.knex('golden.injuries').countDistinct({ n: 'player_id' });
+      const absent = await w.db.knex('marts.sidelined').countDistinct({ n: 'player_id' });
+      expect(absent, 'every injured player has his absences').to.deep.equal(injured);
+      const halves = await w.db.knex('marts.team_halves').where({ league_id: 2, season: 2023 });
+      expect(halves).to.have.length(teams * 2);
+      for (const h of halves) expect(h.matches_with_stats, `${h.team_name} half ${h.half}`).to.equal(h.matches);
+      const totals = await w.db.knex.raw(`select sum(shots_for)::int as halves, (select sum(shots_total)::int from golden.fixture_team_stats s join golden.fixtures f using (fixture_id)
+        where f.league_id = 2 and f.status_short in ('FT', 'AET', 'PEN')) as whole from marts.team_halves where league_id = 2`);
+      expect(totals.rows[0].halves, 'the halves add up to the match').to.equal(totals.rows[0].whole);
     } finally {
       await w.close();
     }

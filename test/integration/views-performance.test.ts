@@ -80,7 +80,7 @@ const SELECTIVE: Array<[string, string]> = [
   ['referees of a league-season', 'select * from marts.referees where league_id = 1002 and season = 2023'],
 ];
 const WHOLE: Array<[string, string]> = [
-  'fixture_results', 'team_matches', 'league_table', 'standings_reconciliation', 'team_form', 'player_season_stats', 'top_scorers', 'head_to_head', 'team_season_stats', 'referees', 'transfers', 'coach_tenures',
+  'fixture_results', 'team_matches', 'league_table', 'standings_reconciliation', 'team_form', 'player_season_stats', 'top_scorers', 'head_to_head', 'team_season_stats', 'referees', 'transfers', 'coach_tenures', 'team_halves', 'sidelined',
 ].map((v) => [`all of ${v}`, `select * from marts.${v}`]);
 const LARGE_TABLES = new Set(['fixtures', 'fixture_events', 'fixture_player_stats', 'fixture_team_stats', 'standings', 'team_seasons']);
 

@@ -124,23 +124,32 @@ const TEAM_STAT_COLUMNS: Record<string, { column: string; parse: (v: number | st
 
 export const KNOWN_STATISTIC_TYPES = Object.keys(TEAM_STAT_COLUMNS);
 
+/** The statistic columns of one list (a match's, or one half's), any unknown type kept in other_stats. */
+function statisticColumns(statistics: TeamStats['statistics']): Row {
+  const row: Row = {};
+  for (const { column } of Object.values(TEAM_STAT_COLUMNS)) row[column] = null;
+  // Statistic types are the API's strings: no prototype to hit ("constructor", "__proto__").
+  const other: Record<string, unknown> = Object.create(null);
+  for (const s of statistics) {
+    const known = Object.hasOwn(TEAM_STAT_COLUMNS, s.type) ? TEAM_STAT_COLUMNS[s.type] : undefined;
+    if (known) row[known.column] = known.parse(s.value);
+    else other[s.type] = s.value;
+  }
+  row['other_stats'] = JSON.stringify(other);
+  return row;
+}
+
 export function teamStatsRows(fixtureId: number, blocks: TeamStats[]): Row[] {
-  return blocks.map((b) => {
-    const row: Row = { fixture_id: fixtureId, team_id: b.team.id };
-    for (const { column } of Object.values(TEAM_STAT_COLUMNS)) row[column] = null;
-    // Statistic types are the API's strings: no prototype to hit ("constructor", "__proto__").
-    const other: Record<string, unknown> = Object.create(null);
-    for (const s of b.statistics) {
-      const known = Object.hasOwn(TEAM_STAT_COLUMNS, s.type) ? TEAM_STAT_COLUMNS[s.type] : undefined;
-      if (known) row[known.column] = known.parse(s.value);
-      else other[s.type] = s.value;
-    }
-    // Half-time splits (half=true) are not columns yet; keep them rather than drop them.
-    if (b.statistics_1h) other['statistics_1h'] = b.statistics_1h;
-    if (b.statistics_2h) other['statistics_2h'] = b.statistics_2h;
-    row['other_stats'] = JSON.stringify(other);
-    return row;
-  });
+  return blocks.map((b) => ({ fixture_id: fixtureId, team_id: b.team.id, ...statisticColumns(b.statistics) }));
+}
+
+/** The halves of /fixtures/statistics?half=true, one row per team and half. */
+export function teamHalfStatsRows(fixtureId: number, blocks: TeamStats[]): Row[] {
+  return blocks.flatMap((b) =>
+    ([[1, b.statistics_1h], [2, b.statistics_2h]] as const)
+      .filter(([, statistics]) => statistics !== undefined)
+      .map(([half, statistics]) => ({ fixture_id: fixtureId, team_id: b.team.id, half, ...statisticColumns(statistics!) })),
+  );
 }
 
 export function playerStatsRows(fixtureId: number, blocks: PlayerStats[]): Row[] {

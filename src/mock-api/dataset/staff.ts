@@ -3,11 +3,15 @@
  * summer before the demo season and had one or two clubs before, some of them outside the catalogue
  * (ids the rest of the API does not know, as the real API's careers often name). About a third of a
  * squad joined the club by a transfer (a fee, a free or a loan), from a club of the world or beyond it.
+ * `/sidelined` lists a player's absences: those the injuries of his competitions report, and a few
+ * older ones.
  */
 import { MEDIA, teamLogo, type Catalog, type Team } from './catalog';
 import { nationNamed } from './names';
 import { Rng } from './random';
+import type { Injury } from './competition';
 import type { Player } from './squad';
+import { dayOf } from './time';
 import type { TeamLogo } from './types';
 
 export interface CoachItem {
@@ -79,4 +83,19 @@ export function transfersOf(seed: number, catalog: Catalog, team: Team, squad: r
     }
     return [{ player: { id: player.id, name: player.name }, update: `${year + 1}-01-02T10:00:00+00:00`, transfers: moves }];
   });
+}
+
+const ABSENCES = ['Hamstring Injury', 'Knee Injury', 'Ankle Injury', 'Illness', 'Suspended', 'Muscle Injury'];
+
+export function sidelinedOf(seed: number, player: Player, injuries: readonly Injury[]): { type: string; start: string; end: string | null }[] {
+  const rng = Rng.of(seed, 'sidelined', player.id);
+  const recent = injuries.map((injury) => {
+    const day = dayOf(injury.match.kickoff);
+    return { type: injury.reason, start: dayOf(injury.match.kickoff - rng.int(3, 20) * 86_400), end: day };
+  });
+  const older = Array.from({ length: rng.int(0, 2) }, (_, k) => {
+    const year = 2019 + k * 2;
+    return { type: rng.pick(ABSENCES), start: `${year}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, end: `${year}-1${rng.int(0, 2)}-0${rng.int(1, 9)}` };
+  });
+  return [...recent, ...older].sort((a, b) => (a.start < b.start ? 1 : -1));
 }
