@@ -1,14 +1,26 @@
-/** `quantfoot bench`: prints a table of figures and ratios (bench/); not part of the tests. */
-import type { CommandModule } from 'yargs';
-import { resolveDatabaseUrl } from '../db/config';
-import { benchEtl, formatBench } from '../../bench/etl.bench';
+/** `quantfoot bench`: prints a table of figures and ratios (bench/), writes bench/results/latest.json; not part of the tests. */
+import type { Argv, CommandModule } from 'yargs';
+import { redactUrl, resolveDatabaseUrl } from '../db/config';
+import { formatFigures, RESULTS_FILE, runBenchmarks, SECTIONS, writeResults, type Section } from '../../bench';
 import { runHandler } from './run';
 
-export const benchCommand: CommandModule = {
+interface BenchArgs {
+  only?: Section[];
+}
+
+export const benchCommand: CommandModule<object, BenchArgs> = {
   command: 'bench',
-  describe: 'Benchmarks on the mock API: full load, no-change re-run, replay, faults, set-based vs per-row',
-  handler: runHandler(async () => {
+  describe: 'Benchmarks: load throughput against COPY, replay, API calls, no-change re-run, scale, marts at scale',
+  builder: (y: Argv) =>
+    y.option('only', { type: 'string', array: true, choices: Object.keys(SECTIONS), describe: 'run only these sections' }) as unknown as Argv<BenchArgs>,
+  handler: runHandler(async (args: BenchArgs) => {
     const url = await resolveDatabaseUrl();
-    console.log(formatBench(await benchEtl(url)));
+    const sections = args.only?.length ? args.only : (Object.keys(SECTIONS) as Section[]);
+    const figures = await runBenchmarks(url, sections, (line) => process.stderr.write(`${line}\n`));
+    console.log(formatFigures(figures));
+    if (!args.only?.length) {
+      writeResults(figures, redactUrl(url));
+      console.log(`\nwritten: ${RESULTS_FILE}`);
+    }
   }),
 };

@@ -191,7 +191,7 @@ function dedupeByKey(batch: Batch, ctx?: LoadContext): { rows: Row[]; items: unk
 }
 
 /** Integrity (23xxx) and data (22xxx) errors are the row's fault; anything else is the run's. */
-function isDataError(err: unknown): boolean {
+export function isDataError(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   return code.startsWith('23') || code.startsWith('22');
 }
@@ -206,10 +206,10 @@ export function shortName(table: string): string {
   return table.slice(table.indexOf('.') + 1);
 }
 
-function qualified(table: string): string {
+export function qualified(table: string): string {
   return table.split('.').map(ident).join('.');
 }
 
-function ident(name: string): string {
+export function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }

@@ -2,9 +2,11 @@
  * From a validated response to golden rows, in one transaction per response: the one code path
  * that both `etl run` (live responses) and `etl replay` (stored raw responses) go through.
  */
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { FixtureWithDetails, ItemOf, ItemReject } from '../schemas';
-import { ensureExists, replaceChildren, schemaRejection, upsert, type Batch, type LoadContext, type Rejection, type Row } from './load';
+import { copyAll, copyText } from './copy';
+import { ensureExists, replaceChildren, schemaRejection, shortName, upsert, type Batch, type LoadContext, type Rejection, type Row } from './load';
 import { recordRejects } from './runs';
 import type { RunStats } from './stats';
 import { countryRow, countryRowOfLeague, leagueRow, seasonRows } from './transform/leagues';
@@ -192,17 +194,82 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
   return { rejects, fixtureIds };
 }
 
-/** Replaces each fixture's events, lineups and statistics with what this response says. */
-async function loadFixtureDetails(trx: Knex.Transaction, items: FixtureWithDetails[], ctx: LoadContext): Promise<void> {
-  const ids = items.map((i) => i.fixture.id);
-  const placeholders = items.flatMap((i) => playerPlaceholders(i.events, i.lineups, i.players));
-  ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], placeholders) });
+/** A fixture's child rows, table by table in foreign-key order, each row with the item it came from. */
+export interface ChildBatch extends Batch {
+  /** the fixture column the rows are grouped by */
+  parent: 'fixture_id';
+}
+
+export function fixtureDetailBatches(items: FixtureWithDetails[]): ChildBatch[] {
   const rowsOf = (fn: (i: FixtureWithDetails) => Row[]) => items.flatMap((i) => fn(i).map((r): [Row, unknown] => [r, i]));
   const shootout = (i: FixtureWithDetails) => ({ status: i.fixture.status.short, penalty: i.score.penalty, homeTeamId: i.teams.home.id, awayTeamId: i.teams.away.id });
-  await replaceChildren(trx, batch('golden.fixture_events', ['fixture_id', 'event_index'], rowsOf((i) => eventRows(i.fixture.id, i.events, shootout(i)))), 'fixture_id', ids, ctx);
-  // A line-up no longer sent takes its players with it (cascade); the rest are replaced after.
-  await replaceChildren(trx, batch('golden.fixture_lineups', ['fixture_id', 'team_id'], rowsOf((i) => lineupRows(i.fixture.id, i.lineups))), 'fixture_id', ids, ctx);
-  await replaceChildren(trx, batch('golden.fixture_lineup_players', ['fixture_id', 'team_id', 'player_id'], rowsOf((i) => lineupPlayerRows(i.fixture.id, i.lineups))), 'fixture_id', ids, ctx);
-  await replaceChildren(trx, batch('golden.fixture_team_stats', ['fixture_id', 'team_id'], rowsOf((i) => teamStatsRows(i.fixture.id, i.statistics))), 'fixture_id', ids, ctx);
-  await replaceChildren(trx, batch('golden.fixture_player_stats', ['fixture_id', 'team_id', 'player_id'], rowsOf((i) => playerStatsRows(i.fixture.id, i.players))), 'fixture_id', ids, ctx);
+  const child = (table: string, key: string[], pairs: Array<[Row, unknown]>): ChildBatch => ({ ...batch(table, key, pairs), parent: 'fixture_id' });
+  return [
+    child('golden.fixture_events', ['fixture_id', 'event_index'], rowsOf((i) => eventRows(i.fixture.id, i.events, shootout(i)))),
+    child('golden.fixture_lineups', ['fixture_id', 'team_id'], rowsOf((i) => lineupRows(i.fixture.id, i.lineups))),
+    child('golden.fixture_lineup_players', ['fixture_id', 'team_id', 'player_id'], rowsOf((i) => lineupPlayerRows(i.fixture.id, i.lineups))),
+    child('golden.fixture_team_stats', ['fixture_id', 'team_id'], rowsOf((i) => teamStatsRows(i.fixture.id, i.statistics))),
+    child('golden.fixture_player_stats', ['fixture_id', 'team_id', 'player_id'], rowsOf((i) => playerStatsRows(i.fixture.id, i.players))),
+  ];
+}
+
+/** A fixture's child batches with their COPY text, and the sha256 of that text: exactly what loading it writes. */
+function preparedDetails(item: FixtureWithDetails): { batches: Array<ChildBatch & { text: string }>; sha256: string } {
+  const batches = fixtureDetailBatches([item]).map((b) => ({ ...b, text: copyText(b.rows) }));
+  const hash = createHash('sha256');
+  for (const b of batches) hash.update(`${b.table}\n`).update(b.text);
+  return { batches, sha256: hash.digest('hex') };
+}
+
+/** One batch per table out of the fixtures' own (same tables, same order). */
+function mergedBatches(perFixture: Array<Array<ChildBatch & { text: string }>>): Array<ChildBatch & { text: string }> {
+  return perFixture[0]!.map((first, t) => {
+    const parts = perFixture.map((batches) => batches[t]!);
+    return { ...first, rows: parts.flatMap((p) => p.rows), items: parts.flatMap((p) => p.items), text: parts.map((p) => p.text).join('') };
+  });
+}
+
+/**
+ * Makes each fixture's events, line-ups and statistics exactly what this response says. A fixture
+ * whose rows would be exactly the ones already loaded (etl.fixture_details keeps their hash) is not
+ * touched; the others have their old children deleted and the new ones copied in (COPY), in the
+ * response's transaction, so no reader sees half a fixture.
+ */
+async function loadFixtureDetails(trx: Knex.Transaction, items: FixtureWithDetails[], ctx: LoadContext): Promise<void> {
+  const prepared = new Map(items.map((i) => [i.fixture.id, preparedDetails(i)]));
+  const ids = [...prepared.keys()];
+  // Players the details name before /players lists them; a positive id and a name each, so these
+  // rows cannot break a players constraint and may share the statement below.
+  const players = new Map<number, string>();
+  for (const i of items) for (const p of playerPlaceholders(i.events, i.lineups, i.players)) if (!players.has(p['player_id'] as number)) players.set(p['player_id'] as number, p['name'] as string);
+  // One statement: the placeholder players, which fixtures' rows differ from the loaded ones (by
+  // hash), the deletion of their old children, and the record of the new hashes. The players of a
+  // line-up are deleted before it, so they are counted (its deletion would cascade to them unseen).
+  const tables = ['fixture_lineup_players', 'fixture_lineups', 'fixture_events', 'fixture_team_stats', 'fixture_player_stats'];
+  const { rows } = await trx.raw(
+    `with placeholders as (
+         insert into golden.players (player_id, name) select * from unnest(?::int[], ?::text[]) on conflict (player_id) do nothing returning 1),
+     incoming as (select * from unnest(?::int[], ?::text[]) as i(fixture_id, sha256)),
+     stale as (
+         select incoming.fixture_id, incoming.sha256 from incoming
+         left join etl.fixture_details as loaded on loaded.fixture_id = incoming.fixture_id
+         where loaded.sha256 is distinct from incoming.sha256),
+     ${tables.map((t, i) => `d${i} as (delete from golden.${t} where fixture_id in (select fixture_id from stale) returning 1)`).join(',\n     ')},
+     recorded as (
+         insert into etl.fixture_details (fixture_id, sha256, loaded_at) select fixture_id, sha256, now() from stale
+         on conflict (fixture_id) do update set sha256 = excluded.sha256, loaded_at = excluded.loaded_at returning 1)
+     select array(select fixture_id from stale) as stale, (select count(*) from recorded)::int as recorded,
+         (select count(*) from placeholders)::int as players, ${tables.map((_, i) => `(select count(*) from d${i})::int as n${i}`).join(', ')}`,
+    [[...players.keys()], [...players.values()], ids, ids.map((id) => prepared.get(id)!.sha256)],
+  );
+  const stale = new Set<number>(rows[0].stale);
+  ctx.stats.add('players', { inserted: rows[0].players });
+  tables.forEach((t, i) => ctx.stats.add(t, { deleted: rows[0][`n${i}`] }));
+  const changed = items.filter((i) => stale.has(i.fixture.id));
+  for (const item of items) {
+    if (stale.has(item.fixture.id)) continue;
+    for (const b of prepared.get(item.fixture.id)!.batches) ctx.stats.add(shortName(b.table), { unchanged: b.rows.length });
+  }
+  if (changed.length === 0) return;
+  await copyAll(trx, mergedBatches(changed.map((i) => prepared.get(i.fixture.id)!.batches)), ctx);
 }
