@@ -37,8 +37,8 @@ export interface Batch {
   onDuplicate?: 'reject' | 'first';
 }
 
-/** PostgreSQL allows 65535 bind parameters per statement. */
-const MAX_PARAMS = 60_000;
+/** Rows per statement: each column travels as one array, so this only bounds a statement's size. */
+const ROWS_PER_STATEMENT = 5_000;
 
 export interface LoadContext {
   stats: RunStats;
@@ -50,11 +50,10 @@ export async function upsert(trx: Knex.Transaction, batch: Batch, ctx: LoadConte
   const { rows, items } = dedupeByKey(batch, ctx);
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
-  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const loaded: Row[] = [];
-  for (let start = 0; start < rows.length; start += perChunk) {
-    const chunk = rows.slice(start, start + perChunk);
-    const chunkItems = items.slice(start, start + perChunk);
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const chunkItems = items.slice(start, start + ROWS_PER_STATEMENT);
     loaded.push(...(await upsertIsolating(trx, batch, columns, chunk, chunkItems, ctx)));
   }
   return loaded;
@@ -82,22 +81,57 @@ async function upsertIsolating(trx: Knex.Transaction, batch: Batch, columns: str
 
 async function runUpsert(trx: Knex.Transaction, batch: Batch, columns: string[], rows: Row[]): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const cols = columns.map(ident).join(', ');
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const values = rows.map(() => tuple).join(', ');
-  const bindings = rows.flatMap((r) => columns.map((c) => r[c] ?? null)) as Knex.RawBinding[];
   const nonKey = columns.filter((c) => !batch.key.includes(c));
   const alias = 't';
   const conflict = nonKey.length
     ? `do update set ${nonKey.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}
        where (${nonKey.map((c) => `${alias}.${ident(c)}`).join(', ')}) is distinct from (${nonKey.map((c) => `excluded.${ident(c)}`).join(', ')})`
     : 'do nothing';
-  const sql = `insert into ${qualified(batch.table)} as ${alias} (${cols}) values ${values}
+  const { source, bindings } = await unnested(trx, batch.table, columns, rows);
+  const sql = `insert into ${qualified(batch.table)} as ${alias} (${cols}) ${source}
     on conflict (${batch.key.map(ident).join(', ')}) ${conflict}
     returning (xmax = 0) as inserted`;
   const result = await trx.raw<{ rows: Array<{ inserted: boolean }> }>(sql, bindings);
   const inserted = result.rows.filter((r) => r.inserted).length;
   const updated = result.rows.length - inserted;
   return { inserted, updated, unchanged: rows.length - result.rows.length };
+}
+
+/**
+ * Rows as `select * from unnest($1::type[], $2::type[], …)`: one array parameter per column, not
+ * one parameter per value (a 380-row, 30-column upsert binds 30 values instead of 11,400, and
+ * PostgreSQL parses and plans it in a fraction of the time).
+ */
+async function unnested(trx: Knex.Transaction, table: string, columns: string[], rows: Row[]): Promise<{ source: string; bindings: Knex.RawBinding[] }> {
+  const types = await columnTypes(trx, table);
+  const arrays = columns.map((c) => rows.map((r) => r[c] ?? null));
+  const casts = columns.map((c) => {
+    const type = types.get(c);
+    if (!type) throw new Error(`${table} has no column ${c}`);
+    return `?::${type}[]`;
+  });
+  return { source: `select * from unnest(${casts.join(', ')})`, bindings: arrays as unknown as Knex.RawBinding[] };
+}
+
+/** Column types per table, read once per database handle (the schema is the migrations'). */
+const typesByClient = new WeakMap<object, Map<string, Promise<Map<string, string>>>>();
+
+function columnTypes(trx: Knex.Transaction, table: string): Promise<Map<string, string>> {
+  const config = trx.client.config as object;
+  let tables = typesByClient.get(config);
+  if (!tables) typesByClient.set(config, (tables = new Map()));
+  let types = tables.get(table);
+  if (!types) {
+    types = trx
+      .raw<{ rows: Array<{ name: string; type: string }> }>(
+        'select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = ?::regclass and attnum > 0 and not attisdropped',
+        [qualified(table)],
+      )
+      .then((r) => new Map(r.rows.map((row) => [row.name, row.type])));
+    tables.set(table, types);
+    types.catch(() => tables!.delete(table));
+  }
+  return types;
 }
 
 /**
@@ -110,20 +144,16 @@ export async function ensureExists(trx: Knex.Transaction, table: string, key: re
   if (unique.length === 0) return 0;
   const columns = Object.keys(unique[0]!);
   let created = 0;
-  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let start = 0; start < unique.length; start += perChunk) created += await insertIsolating(trx, table, key, columns, unique.slice(start, start + perChunk));
+  for (let start = 0; start < unique.length; start += ROWS_PER_STATEMENT) created += await insertIsolating(trx, table, key, columns, unique.slice(start, start + ROWS_PER_STATEMENT));
   return created;
 }
 
 async function insertIsolating(trx: Knex.Transaction, table: string, key: readonly string[], columns: string[], rows: Row[]): Promise<number> {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
   try {
-    const res = await trx.transaction((sp) =>
-      sp.raw<{ rowCount: number }>(
-        `insert into ${qualified(table)} (${columns.map(ident).join(', ')}) values ${rows.map(() => tuple).join(', ')} on conflict (${key.map(ident).join(', ')}) do nothing`,
-        rows.flatMap((r) => columns.map((c) => r[c] ?? null)) as Knex.RawBinding[],
-      ),
-    );
+    const res = await trx.transaction(async (sp) => {
+      const { source, bindings } = await unnested(sp, table, columns, rows);
+      return sp.raw<{ rowCount: number }>(`insert into ${qualified(table)} (${columns.map(ident).join(', ')}) ${source} on conflict (${key.map(ident).join(', ')}) do nothing`, bindings);
+    });
     return res.rowCount ?? 0;
   } catch (err) {
     if (!isDataError(err) || rows.length === 1) {

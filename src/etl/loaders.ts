@@ -59,14 +59,20 @@ export async function loadValidated(
   stats: RunStats,
   within?: (trx: Knex.Transaction, outcome: LoadOutcome) => Promise<void>,
 ): Promise<LoadOutcome> {
+  return knex.transaction(async (trx) => {
+    const outcome = await loadValidatedIn(trx, runId, response, stats);
+    if (within) await within(trx, outcome);
+    return outcome;
+  });
+}
+
+/** `loadValidated` inside the caller's transaction (replay loads a page of responses in one). */
+export async function loadValidatedIn(trx: Knex.Transaction, runId: number | null, response: ResponseToLoad & { rejects: readonly ItemReject[] }, stats: RunStats): Promise<LoadOutcome> {
   const rejects = response.rejects.map((r) => schemaRejection(r, response.endpoint));
   for (const r of rejects) stats.add(r.table, { rejected: 1 });
-  return knex.transaction(async (trx) => {
-    const outcome = await loadResponse(trx, response, { stats, reject: (r) => rejects.push(r) });
-    if (within) await within(trx, outcome);
-    await recordRejects(trx, runId, response.endpoint, response.parameters, rejects);
-    return { ...outcome, rejects };
-  });
+  const outcome = await loadResponse(trx, response, { stats, reject: (r) => rejects.push(r) });
+  await recordRejects(trx, runId, response.endpoint, response.parameters, rejects);
+  return { ...outcome, rejects };
 }
 
 /** Loads one response's items; rejected items are returned, everything else is in the database. */

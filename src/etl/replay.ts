@@ -5,11 +5,58 @@
  */
 import type { Knex } from 'knex';
 import { decodeBody, inspectParsed, parseJson } from '../api/intake';
-import { EnvelopeError, hasNoErrors, isEndpoint, validateResponse, type Envelope } from '../schemas';
-import { isLoadedEndpoint, loadValidated } from './loaders';
+import { EnvelopeError, hasNoErrors, isEndpoint, validateResponse, type Envelope, type ValidatedResponse } from '../schemas';
+import { isLoadedEndpoint, loadValidatedIn, type LoadedEndpoint } from './loaders';
 import { finishRun, markAbandonedRuns, openRunSession, startRun, type RunSession } from './runs';
 import { RunStats } from './stats';
 import type { Reporter } from './report';
+
+/** Responses replayed per transaction. */
+const REPLAY_PAGE = 25;
+
+interface StoredResponse {
+  response_id: string;
+  endpoint: string;
+  parameters: Record<string, string>;
+  http_status: number;
+  body: unknown;
+  body_bytes: Buffer | null;
+  received: string;
+}
+
+/** Where a page starts: after this receipt time (as text: a JavaScript Date would drop its microseconds) and id. */
+interface Cursor {
+  at: string;
+  id: string;
+}
+
+/**
+ * One page of stored responses in receipt order (keyset: memory stays flat however many are stored),
+ * each validated as it was live; and where the next page starts.
+ */
+async function readPage(knex: Knex, scope: (q: Knex.QueryBuilder) => Knex.QueryBuilder, after: Cursor | null): Promise<{ rows: Array<{ row: StoredResponse; validated: ValidatedResponse<unknown> | null }>; next: Cursor | null }> {
+  const query = scope(knex('raw.api_responses'))
+    .select('response_id', 'endpoint', 'parameters', 'http_status', 'body', 'body_bytes', knex.raw('last_received_at::text as received'))
+    .orderBy([{ column: 'last_received_at' }, { column: 'response_id' }])
+    .limit(REPLAY_PAGE);
+  if (after) query.whereRaw('(last_received_at, response_id) > (?::timestamptz, ?)', [after.at, after.id]);
+  const rows = (await query) as StoredResponse[];
+  const last = rows.at(-1);
+  return { rows: rows.map((row) => ({ row, validated: usable(row) })), next: last ? { at: last.received, id: last.response_id } : null };
+}
+
+/** A stored response validated as it was live (its exact bytes through the same intake), or null when it loads nothing. */
+function usable(row: StoredResponse): ValidatedResponse<unknown> | null {
+  const intake = row.body_bytes ? inspectParsed(parseJson(decodeBody(row.body_bytes).text)) : { value: row.body, problems: [] };
+  const body = intake.value;
+  if (row.http_status !== 200 || !isEndpoint(row.endpoint) || !isLoadedEndpoint(row.endpoint) || !isEnvelope(body) || !hasNoErrors(body)) return null;
+  try {
+    return validateResponse(row.endpoint, body, { parameters: row.parameters, problems: intake.problems });
+  } catch (err) {
+    if (err instanceof EnvelopeError) return null;
+    throw err;
+  }
+}
 
 function isEnvelope(body: unknown): body is Envelope {
   return typeof body === 'object' && body !== null && 'errors' in body;
@@ -40,30 +87,31 @@ async function replayWithin(knex: Knex, session: RunSession, filter: { leagueId?
   let skipped = 0;
   let rejectCount = 0;
   try {
-    const query = knex('raw.api_responses').select('response_id', 'endpoint', 'parameters', 'http_status', 'body', 'body_bytes').orderBy([{ column: 'last_received_at' }, { column: 'response_id' }]);
-    if (filter.leagueId !== undefined) query.where('league_id', filter.leagueId);
-    if (filter.season !== undefined) query.where('season', filter.season);
-    const rows = await query;
-    reporter.stream('replay', rows.length);
-    for (const row of rows) {
-      // Bytes kept beside a sanitised body go through the same intake as when they arrived.
-      const intake = row.body_bytes ? inspectParsed(parseJson(decodeBody(row.body_bytes).text)) : { value: row.body, problems: [] };
-      const body = intake.value as Envelope;
-      if (row.http_status !== 200 || !isEndpoint(row.endpoint) || !isLoadedEndpoint(row.endpoint) || !isEnvelope(body) || !hasNoErrors(body)) {
-        skipped++;
-        continue;
-      }
-      let validated;
-      try {
-        validated = validateResponse(row.endpoint, body, { parameters: row.parameters, problems: intake.problems });
-      } catch (err) {
-        if (!(err instanceof EnvelopeError)) throw err;
-        skipped++;
-        continue;
-      }
-      const { rejects } = await loadValidated(knex, runId, { endpoint: row.endpoint, parameters: row.parameters, items: validated.items, rejects: validated.rejects }, stats);
-      rejectCount += rejects.length;
-      responses++;
+    const scope = (q: Knex.QueryBuilder) => {
+      if (filter.leagueId !== undefined) q.where('league_id', filter.leagueId);
+      if (filter.season !== undefined) q.where('season', filter.season);
+      return q;
+    };
+    const total = Number((await scope(knex('raw.api_responses')).count({ n: '*' }))[0]!.n);
+    reporter.stream('replay', total);
+    // One transaction per page of responses: replay has no bookmark to keep in step with each one.
+    // Pages are read ahead: the next page is fetched, parsed and validated while this one loads.
+    let page = readPage(knex, scope, null);
+    for (;;) {
+      const { rows, next } = await page;
+      if (rows.length === 0) break;
+      page = readPage(knex, scope, next);
+      await knex.transaction(async (trx) => {
+        for (const { row, validated } of rows) {
+          if (!validated) {
+            skipped++;
+            continue;
+          }
+          const { rejects } = await loadValidatedIn(trx, runId, { endpoint: row.endpoint as LoadedEndpoint, parameters: row.parameters, items: validated.items, rejects: validated.rejects }, stats);
+          rejectCount += rejects.length;
+          responses++;
+        }
+      });
       reporter.progress('replay', { calls: responses + skipped, rows: stats.written(), rejects: rejectCount });
     }
     await finishRun(knex, runId, { status: 'succeeded', callsUsed: 0, quotaRemaining: null, stats });

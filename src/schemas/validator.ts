@@ -315,11 +315,16 @@ function insideSite(unit: Unit, pointer: string): boolean {
 /** Keeps one of identical copies (rejecting the others) and none of copies that differ; order of first appearance. */
 function dedupe(kept: Kept[], options: ItemsOptions): Kept[] {
   if (!options.key || kept.length < 2) return kept;
+  const keyOf = (k: Kept) => JSON.stringify(options.key!.map((path) => valueAt(k.value, path) ?? null));
+  const keys = kept.map(keyOf);
+  // The common case, every key once: nothing to settle.
+  if (new Set(keys).size === keys.length) return kept;
   const groups = new Map<string, Kept[]>();
-  for (const k of kept) {
-    const key = JSON.stringify(options.key.map((path) => valueAt(k.value, path) ?? null));
-    groups.set(key, [...(groups.get(key) ?? []), k]);
-  }
+  kept.forEach((k, i) => {
+    const group = groups.get(keys[i]!);
+    if (group) group.push(k);
+    else groups.set(keys[i]!, [k]);
+  });
   const out: Kept[] = [];
   for (const group of groups.values()) {
     const [first, ...others] = group as [Kept, ...Kept[]];
@@ -363,9 +368,13 @@ function describe(options: ItemsOptions, value: unknown): string | null {
   return `${options.what} ${values.map((v) => String(v)).join('/')}`;
 }
 
+const pathSteps = new Map<string, string[]>();
+
 function valueAt(value: unknown, dotted: string): unknown {
+  let steps = pathSteps.get(dotted);
+  if (!steps) pathSteps.set(dotted, (steps = dotted.split('.')));
   let current = value;
-  for (const step of dotted.split('.')) {
+  for (const step of steps) {
     if (typeof current !== 'object' || current === null || !Object.hasOwn(current, step)) return undefined;
     current = (current as Record<string, unknown>)[step];
   }

@@ -33,7 +33,13 @@ const WHOLE: Array<[string, string]> = [
 ].map((v) => [`all of ${v}`, `select * from marts.${v}`]);
 const LARGE_TABLES = new Set(['fixtures', 'fixture_events', 'fixture_player_stats', 'fixture_team_stats', 'standings', 'team_seasons']);
 
-interface PlanNode { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] }
+interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows'?: number; 'Actual Loops'?: number; Plans?: PlanNode[] }
+
+/** Rows the plan read from golden.fixtures, over all its scans. */
+function fixtureRowsRead(node: PlanNode): number {
+  const own = node['Relation Name'] === 'fixtures' ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) : 0;
+  return own + (node.Plans ?? []).reduce((n, p) => n + fixtureRowsRead(p), 0);
+}
 function seqScans(node: PlanNode): string[] {
   const own = node['Node Type'] === 'Seq Scan' && node['Relation Name'] ? [node['Relation Name']] : [];
   return own.concat(...(node.Plans ?? []).map(seqScans));
@@ -61,6 +67,20 @@ describe(`marts on a generated dataset of ${LEAGUES} leagues x ${SEASONS} season
   it('reconciles the generated standings (they were copied from league_table) in every row', async () => {
     const { rows } = await ctx.db.knex.raw('select count(*)::int as n, bool_and(matches) as all_match from marts.standings_reconciliation');
     expect(rows).to.deep.equal([{ n: LEAGUES * SEASONS * 20, all_match: true }]);
+  });
+
+  it('a question about one league-season reads that league-season\'s fixtures, not every league\'s (the filter reaches the tables)', async () => {
+    // Rows read, not time: a CTE referenced twice, or a window partitioned without the league-season,
+    // makes PostgreSQL compute the mart for every league before filtering, whatever the indexes.
+    const perLeagueSeason = 380;
+    const overread: string[] = [];
+    for (const [name, sql] of SELECTIVE.filter(([n]) => n.endsWith('of a league-season'))) {
+      const { rows } = await ctx.db.knex.raw(`explain (analyze, format json) ${sql}`);
+      const read = fixtureRowsRead(rows[0]['QUERY PLAN'][0].Plan as PlanNode);
+      if (read > 2 * perLeagueSeason * Math.max(1, SEASONS)) overread.push(`${name}: ${read} fixture rows read`);
+    }
+    expect(LEAGUES, 'more than one league, or the check proves nothing').to.be.greaterThan(2);
+    expect(overread).to.deep.equal([]);
   });
 
   it('can answer every selective query through indexes: no view structure forces a scan of a large table', async () => {

@@ -68,8 +68,8 @@ candidate_groups as (
     select
         matches.*,
         coalesce(own.group_name, unpublished.league_name) as group_name,
-        length(split_part(matches.round, ' - ', 1)) >= 4
-            and strpos(lower(own.group_name), lower(split_part(matches.round, ' - ', 1))) > 0 as names_phase
+        coalesce(length(split_part(matches.round, ' - ', 1)) >= 4
+            and strpos(lower(own.group_name), lower(split_part(matches.round, ' - ', 1))) > 0, false) as names_phase
     from table_round_matches as matches
     left join unpublished
         on unpublished.league_id = matches.league_id and unpublished.season = matches.season
@@ -82,13 +82,16 @@ candidate_groups as (
 ),
 
 -- Of several groups listing both teams, the ones named after the match's phase, when there are.
-grouped_matches as (
-    select candidate_groups.*
+-- (A window partitioned by league-season first, so a filter on the league-season reaches the tables.)
+phased_groups as (
+    select
+        candidate_groups.*,
+        bool_or(names_phase) over (partition by league_id, season, fixture_id, team_id) as any_names_phase
     from candidate_groups
-    where names_phase or not exists (
-        select 1 from candidate_groups as phased
-        where phased.fixture_id = candidate_groups.fixture_id and phased.team_id = candidate_groups.team_id and phased.names_phase
-    )
+),
+
+grouped_matches as (
+    select * from phased_groups where names_phase or not any_names_phase
 ),
 
 -- Every team of a table, also before its first match: the published group's teams, or for an
