@@ -97,7 +97,8 @@ export async function replayFigures(serverUrl: string, rounds = 3): Promise<Figu
         { key: 'replay.golden_rows', label: 'golden rows of leagues 39 and 2', value: rows, unit: 'rows' },
         { key: 'replay.copy_seconds', label: 'COPY of all those rows into the empty tables', value: copy, unit: 's' },
         { key: 'replay.seconds', label: 'etl replay of the whole golden source', value: replayed, unit: 's', reference: { value: copy, label: 'COPY s' } },
-        { key: 'replay.time_ratio_to_copy', label: 'etl replay time against COPY time', value: replayed / copy, unit: 'x', goal: '<= 3x' },
+        // The median of per-round ratios: each replay is read against the COPY of its own round.
+        { key: 'replay.time_ratio_to_copy', label: 'etl replay time against COPY time', value: median(times.replay.map((t, i) => t / times.copy[i]!)), unit: 'x', goal: '<= 3x' },
       ];
     });
   } finally {

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { ident, isDataError, qualified, shortName, upsert, type Batch, type LoadContext, type Row } from './load';
+import { guarded, ident, isDataError, qualified, shortName, upsert, type Batch, type LoadContext, type Row } from './load';
 
 /** Rows per write to the COPY stream: the text of a chunk is built at once, a few hundred KB. */
 const ROWS_PER_CHUNK = 2_000;
@@ -28,7 +28,7 @@ export async function copyInto(trx: Knex.Transaction, batch: Batch, ctx: LoadCon
 export async function copyAll(trx: Knex.Transaction, batches: CopyBatch[], ctx: LoadContext): Promise<Row[][]> {
   const filled = batches.filter((b) => b.rows.length > 0);
   try {
-    await trx.transaction(async (sp) => {
+    await guarded(trx, ctx, async (sp) => {
       for (const b of filled) await copyStream(sp, b);
     });
   } catch (err) {

@@ -43,6 +43,29 @@ const ROWS_PER_STATEMENT = 5_000;
 export interface LoadContext {
   stats: RunStats;
   reject(rejection: Rejection): void;
+  /**
+   * Statements run without savepoints (the common case: no row is refused). A refused row then
+   * aborts the transaction with OptimisticLoadAborted, and the caller loads the response again
+   * without this flag, where each statement's savepoint lets the refused rows be isolated.
+   */
+  optimistic?: boolean;
+}
+
+/** A row was refused while loading optimistically: the transaction is lost, load it again isolating. */
+export class OptimisticLoadAborted extends Error {
+  constructor(cause: unknown) {
+    super(`a row was refused while loading without savepoints: ${describeDbError(cause)}`, { cause });
+  }
+}
+
+/** Runs fn as one statement group: in optimistic mode directly, else in a savepoint (so a refusal costs only it). */
+export async function guarded<T>(trx: Knex.Transaction, ctx: Pick<LoadContext, 'optimistic'>, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  if (!ctx.optimistic) return trx.transaction(fn);
+  try {
+    return await fn(trx);
+  } catch (err) {
+    throw isDataError(err) ? new OptimisticLoadAborted(err) : err;
+  }
 }
 
 /** Upserts the batch; returns the rows that were loaded (not rejected). */
@@ -61,7 +84,7 @@ export async function upsert(trx: Knex.Transaction, batch: Batch, ctx: LoadConte
 
 async function upsertIsolating(trx: Knex.Transaction, batch: Batch, columns: string[], rows: Row[], items: unknown[], ctx: LoadContext): Promise<Row[]> {
   try {
-    const counts = await trx.transaction((sp) => runUpsert(sp, batch, columns, rows));
+    const counts = await guarded(trx, ctx, (sp) => runUpsert(sp, batch, columns, rows));
     ctx.stats.add(shortName(batch.table), counts);
     return rows;
   } catch (err) {
@@ -139,18 +162,18 @@ function columnTypes(trx: Knex.Transaction, table: string): Promise<Map<string, 
  * A placeholder its table refuses (an id of 0) is left out: the row that needs it is then rejected
  * by its foreign key, with a reason, and nothing else is lost.
  */
-export async function ensureExists(trx: Knex.Transaction, table: string, key: readonly string[], rows: Row[]): Promise<number> {
+export async function ensureExists(trx: Knex.Transaction, table: string, key: readonly string[], rows: Row[], ctx: Pick<LoadContext, 'optimistic'> = {}): Promise<number> {
   const unique = dedupeByKey({ table, key, rows, items: rows, onDuplicate: 'first' }).rows;
   if (unique.length === 0) return 0;
   const columns = Object.keys(unique[0]!);
   let created = 0;
-  for (let start = 0; start < unique.length; start += ROWS_PER_STATEMENT) created += await insertIsolating(trx, table, key, columns, unique.slice(start, start + ROWS_PER_STATEMENT));
+  for (let start = 0; start < unique.length; start += ROWS_PER_STATEMENT) created += await insertIsolating(trx, table, key, columns, unique.slice(start, start + ROWS_PER_STATEMENT), ctx);
   return created;
 }
 
-async function insertIsolating(trx: Knex.Transaction, table: string, key: readonly string[], columns: string[], rows: Row[]): Promise<number> {
+async function insertIsolating(trx: Knex.Transaction, table: string, key: readonly string[], columns: string[], rows: Row[], ctx: Pick<LoadContext, 'optimistic'>): Promise<number> {
   try {
-    const res = await trx.transaction(async (sp) => {
+    const res = await guarded(trx, ctx, async (sp) => {
       const { source, bindings } = await unnested(sp, table, columns, rows);
       return sp.raw<{ rowCount: number }>(`insert into ${qualified(table)} (${columns.map(ident).join(', ')}) ${source} on conflict (${key.map(ident).join(', ')}) do nothing`, bindings);
     });
@@ -161,7 +184,7 @@ async function insertIsolating(trx: Knex.Transaction, table: string, key: readon
       throw err;
     }
     const mid = Math.ceil(rows.length / 2);
-    return (await insertIsolating(trx, table, key, columns, rows.slice(0, mid))) + (await insertIsolating(trx, table, key, columns, rows.slice(mid)));
+    return (await insertIsolating(trx, table, key, columns, rows.slice(0, mid), ctx)) + (await insertIsolating(trx, table, key, columns, rows.slice(mid), ctx));
   }
 }
 

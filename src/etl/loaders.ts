@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { FixtureWithDetails, ItemOf, ItemReject } from '../schemas';
 import { copyAll, copyText } from './copy';
-import { ensureExists, replaceChildren, schemaRejection, shortName, upsert, type Batch, type LoadContext, type Rejection, type Row } from './load';
+import { ensureExists, OptimisticLoadAborted, replaceChildren, schemaRejection, shortName, upsert, type Batch, type LoadContext, type Rejection, type Row } from './load';
 import { recordRejects } from './runs';
-import type { RunStats } from './stats';
+import { RunStats } from './stats';
 import { countryRow, countryRowOfLeague, leagueRow, seasonRows } from './transform/leagues';
 import { teamRow, teamSeasonRow, venueRow, venueRowOfTeam } from './transform/teams';
 import { playerRow, playerSeasonRows } from './transform/players';
@@ -59,18 +59,39 @@ export async function loadValidated(
   stats: RunStats,
   within?: (trx: Knex.Transaction, outcome: LoadOutcome) => Promise<void>,
 ): Promise<LoadOutcome> {
-  return knex.transaction(async (trx) => {
-    const outcome = await loadValidatedIn(trx, runId, response, stats);
-    if (within) await within(trx, outcome);
-    return outcome;
-  });
+  return loadOptimistically(stats, (attempt, optimistic) =>
+    knex.transaction(async (trx) => {
+      const outcome = await loadValidatedIn(trx, runId, response, attempt, optimistic);
+      if (within) await within(trx, outcome);
+      return outcome;
+    }),
+  );
+}
+
+/**
+ * Runs a load first without savepoints (nearly always nothing is refused, and a savepoint per
+ * statement is a good part of the time), and again with them when a row was refused: the first
+ * attempt's transaction is lost whole, so its counts are dropped and only the second one's kept.
+ */
+export async function loadOptimistically<T>(stats: RunStats, load: (attempt: RunStats, optimistic: boolean) => Promise<T>): Promise<T> {
+  for (const optimistic of [true, false]) {
+    const attempt = new RunStats();
+    try {
+      const result = await load(attempt, optimistic);
+      for (const [table, counts] of attempt.tables) stats.add(table, counts);
+      return result;
+    } catch (err) {
+      if (!(optimistic && err instanceof OptimisticLoadAborted)) throw err;
+    }
+  }
+  throw new Error('unreachable');
 }
 
 /** `loadValidated` inside the caller's transaction (replay loads a page of responses in one). */
-export async function loadValidatedIn(trx: Knex.Transaction, runId: number | null, response: ResponseToLoad & { rejects: readonly ItemReject[] }, stats: RunStats): Promise<LoadOutcome> {
+export async function loadValidatedIn(trx: Knex.Transaction, runId: number | null, response: ResponseToLoad & { rejects: readonly ItemReject[] }, stats: RunStats, optimistic = false): Promise<LoadOutcome> {
   const rejects = response.rejects.map((r) => schemaRejection(r, response.endpoint));
   for (const r of rejects) stats.add(r.table, { rejected: 1 });
-  const outcome = await loadResponse(trx, response, { stats, reject: (r) => rejects.push(r) });
+  const outcome = await loadResponse(trx, response, { stats, reject: (r) => rejects.push(r), optimistic });
   await recordRejects(trx, runId, response.endpoint, response.parameters, rejects);
   return { ...outcome, rejects };
 }
@@ -78,7 +99,7 @@ export async function loadValidatedIn(trx: Knex.Transaction, runId: number | nul
 /** Loads one response's items; rejected items are returned, everything else is in the database. */
 export async function loadResponse(trx: Knex.Transaction, response: ResponseToLoad, ctx: LoadContext): Promise<LoadOutcome> {
   const rejects: Rejection[] = [];
-  const local: LoadContext = { stats: ctx.stats, reject: (r) => rejects.push(r) };
+  const local: LoadContext = { stats: ctx.stats, reject: (r) => rejects.push(r), optimistic: ctx.optimistic };
   const p = response.parameters;
   const fixtureIds: number[] = [];
   switch (response.endpoint) {
@@ -124,7 +145,7 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
     case 'fixtures': {
       const items = response.items as Array<ItemOf<'fixtures'>>;
       const venues = items.map(venuePlaceholderOfFixture).filter((v): v is Row => v !== null);
-      ctx.stats.add('venues', { inserted: await ensureExists(trx, 'golden.venues', ['venue_id'], venues) });
+      ctx.stats.add('venues', { inserted: await ensureExists(trx, 'golden.venues', ['venue_id'], venues, local) });
       const fixtures = await upsert(trx, batch('golden.fixtures', ['fixture_id'], items.map((i) => [fixtureRow(i), i])), local);
       if (p.id || p.ids) {
         const loaded = new Set(fixtures.map((f) => f['fixture_id'] as number));
@@ -141,7 +162,7 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
     }
     case 'injuries': {
       const items = response.items as Array<ItemOf<'injuries'>>;
-      ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.map(playerPlaceholderOfInjury)) });
+      ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.map(playerPlaceholderOfInjury), local) });
       await upsert(trx, batch('golden.injuries', ['fixture_id', 'player_id'], items.map((i) => [injuryRow(i), i])), local);
       break;
     }
@@ -156,7 +177,7 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
     }
     case 'players/squads': {
       const items = response.items as Array<ItemOf<'players/squads'>>;
-      ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.flatMap(playerPlaceholdersOfSquad)) });
+      ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.flatMap(playerPlaceholdersOfSquad), local) });
       const teams = new Set((await trx('golden.teams').whereIn('team_id', items.map((i) => i.team.id)).pluck('team_id')) as number[]);
       const known = items.filter((i) => teams.has(i.team.id));
       await replaceChildren(trx, batch('golden.squad_players', ['team_id', 'player_id'], known.flatMap((i) => squadPlayerRows(i).map((r): [Row, unknown] => [r, i]))), 'team_id', known.map((i) => i.team.id), local);
@@ -181,7 +202,7 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
     }
     case 'coachs': {
       const items = response.items as Array<ItemOf<'coachs'>>;
-      ctx.stats.add('teams', { inserted: await ensureExists(trx, 'golden.teams', ['team_id'], items.flatMap(teamPlaceholdersOfCoach)) });
+      ctx.stats.add('teams', { inserted: await ensureExists(trx, 'golden.teams', ['team_id'], items.flatMap(teamPlaceholdersOfCoach), local) });
       const coaches = await upsert(trx, batch('golden.coaches', ['coach_id'], items.map((i) => [coachRow(i), i])), local);
       const loaded = new Set(coaches.map((c) => c['coach_id']));
       const ofLoaded = items.filter((i) => loaded.has(i.id));
@@ -190,8 +211,8 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
     }
     case 'transfers': {
       const items = response.items as Array<ItemOf<'transfers'>>;
-      ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.flatMap(playerPlaceholdersOfTransfers)) });
-      ctx.stats.add('teams', { inserted: await ensureExists(trx, 'golden.teams', ['team_id'], items.flatMap(teamPlaceholdersOfTransfers)) });
+      ctx.stats.add('players', { inserted: await ensureExists(trx, 'golden.players', ['player_id'], items.flatMap(playerPlaceholdersOfTransfers), local) });
+      ctx.stats.add('teams', { inserted: await ensureExists(trx, 'golden.teams', ['team_id'], items.flatMap(teamPlaceholdersOfTransfers), local) });
       await replaceChildren(trx, batch('golden.transfers', ['player_id', 'transfer_date', 'team_out_id', 'team_in_id'], items.flatMap((i) => transferRows(i).map((r): [Row, unknown] => [r, i]))), 'player_id', items.map((i) => i.player.id), local);
       break;
     }

@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import { decodeBody, inspectParsed, parseJson } from '../api/intake';
 import { EnvelopeError, hasNoErrors, isEndpoint, validateResponse, type Envelope, type ValidatedResponse } from '../schemas';
-import { isLoadedEndpoint, loadValidatedIn, type LoadedEndpoint } from './loaders';
+import { isLoadedEndpoint, loadOptimistically, loadValidatedIn, type LoadedEndpoint } from './loaders';
 import { finishRun, markAbandonedRuns, openRunSession, startRun, type RunSession } from './runs';
 import { RunStats } from './stats';
 import type { Reporter } from './report';
@@ -101,17 +101,21 @@ async function replayWithin(knex: Knex, session: RunSession, filter: { leagueId?
       const { rows, next } = await page;
       if (rows.length === 0) break;
       page = readPage(knex, scope, next);
-      await knex.transaction(async (trx) => {
-        for (const { row, validated } of rows) {
-          if (!validated) {
-            skipped++;
-            continue;
+      const loaded = await loadOptimistically(stats, (attempt, optimistic) =>
+        knex.transaction(async (trx) => {
+          let rejected = 0;
+          for (const { row, validated } of rows) {
+            if (!validated) continue;
+            const load = { endpoint: row.endpoint as LoadedEndpoint, parameters: row.parameters, items: validated.items, rejects: validated.rejects };
+            rejected += (await loadValidatedIn(trx, runId, load, attempt, optimistic)).rejects.length;
           }
-          const { rejects } = await loadValidatedIn(trx, runId, { endpoint: row.endpoint as LoadedEndpoint, parameters: row.parameters, items: validated.items, rejects: validated.rejects }, stats);
-          rejectCount += rejects.length;
-          responses++;
-        }
-      });
+          return rejected;
+        }),
+      );
+      rejectCount += loaded;
+      const usableRows = rows.filter((r) => r.validated).length;
+      responses += usableRows;
+      skipped += rows.length - usableRows;
       reporter.progress('replay', { calls: responses + skipped, rows: stats.written(), rejects: rejectCount });
     }
     await finishRun(knex, runId, { status: 'succeeded', callsUsed: 0, quotaRemaining: null, stats });
