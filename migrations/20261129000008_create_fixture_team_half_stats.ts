@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 
 // First- and second-half statistics of a team in a match (/fixtures/statistics?half=true), for the
 // splits analysts ask for: how a team's shots, possession and corners differ after the break.
+// The columns of fixture_team_stats, listed again rather than imported: a migration stays what it
+// was when it was applied, whatever later ones do.
 const STATS: Array<[string, 'integer' | 'decimal', string]> = [
   ['shots_on_goal', 'integer', '"Shots on Goal"'],
   ['shots_off_goal', 'integer', '"Shots off Goal"'],

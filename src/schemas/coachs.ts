@@ -3,22 +3,11 @@
  * and end (null for the current one). Birth, height and weight can be null.
  */
 import { date, integer, itemsOf, nullable, object, string } from './builder';
-import { teamRef } from './common';
+import { personFields, teamRef } from './common';
 
 export const coachSchema = object({
   id: integer,
-  name: nullable(string),
-  firstname: nullable(string),
-  lastname: nullable(string),
-  age: nullable(integer),
-  birth: object({
-    date: nullable(date),
-    place: nullable(string),
-    country: nullable(string),
-  }),
-  nationality: nullable(string),
-  height: nullable(string),
-  weight: nullable(string),
+  ...personFields,
   photo: nullable(string),
   team: nullable(teamRef),
   career: itemsOf(

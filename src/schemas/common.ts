@@ -26,3 +26,19 @@ export const personRef = object({
 export function counters<K extends string>(...keys: K[]): Schema<Record<K, number | null>> {
   return { type: 'object', properties: Object.fromEntries(keys.map((key) => [key, count])), required: keys };
 }
+
+/** What /players and /coachs both say of a person: names, age, birth, nationality, height and weight as text ("185 cm"). */
+export const personFields = {
+  name: nullable(string),
+  firstname: nullable(string),
+  lastname: nullable(string),
+  age: count,
+  birth: object({
+    date: nullable(string),
+    place: nullable(string),
+    country: nullable(string),
+  }),
+  nationality: nullable(string),
+  height: nullable(string),
+  weight: nullable(string),
+};

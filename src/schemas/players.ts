@@ -4,23 +4,12 @@
  * league has null ids and a *string* season, so those are allowed too.
  */
 import { boolean, integer, itemsOf, nullable, object, oneOfTypes, string } from './builder';
-import { counters, teamRef } from './common';
+import { counters, personFields, teamRef } from './common';
 
 export const playerSchema = object({
   player: object({
     id: integer,
-    name: nullable(string),
-    firstname: nullable(string),
-    lastname: nullable(string),
-    age: nullable(integer),
-    birth: object({
-      date: nullable(string),
-      place: nullable(string),
-      country: nullable(string),
-    }),
-    nationality: nullable(string),
-    height: nullable(string),
-    weight: nullable(string),
+    ...personFields,
     injured: nullable(boolean),
     photo: nullable(string),
   }),

@@ -12,28 +12,7 @@ import { Rng } from './random';
 import type { Injury } from './competition';
 import type { Player } from './squad';
 import { dayOf } from './time';
-import type { TeamLogo } from './types';
-
-export interface CoachItem {
-  id: number;
-  name: string;
-  firstname: string;
-  lastname: string;
-  age: number;
-  birth: { date: string; place: string | null; country: string };
-  nationality: string;
-  height: string | null;
-  weight: string | null;
-  photo: string;
-  team: TeamLogo;
-  career: { team: TeamLogo; start: string; end: string | null }[];
-}
-
-export interface TransferItem {
-  player: { id: number; name: string };
-  update: string;
-  transfers: { date: string; type: string | null; teams: { in: TeamLogo; out: TeamLogo } }[];
-}
+import type { CoachItem, TeamLogo, TransferItem } from './types';
 
 /** Clubs outside the catalogue that careers and transfers name (the real API's long tail). */
 function outsideClub(rng: Rng): TeamLogo {

@@ -215,3 +215,15 @@ export interface InjuryItem {
   fixture: { id: number; timezone: string; date: string; timestamp: number };
   league: { id: number; season: number; name: string; country: string; logo: string; flag: string | null };
 }
+
+/** `/coachs`: a coach is described as a player is (without `injured`), with his club and career. */
+export interface CoachItem extends Omit<PlayerProfile, 'injured'> {
+  team: TeamLogo;
+  career: { team: TeamLogo; start: string; end: string | null }[];
+}
+
+export interface TransferItem {
+  player: { id: number; name: string };
+  update: string;
+  transfers: { date: string; type: string | null; teams: { in: TeamLogo; out: TeamLogo } }[];
+}
