@@ -1,9 +1,11 @@
 /** `quantfoot db …`: the knex migrator with the project's extras (seeds, views, clear errors). */
+import os from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
+import { acceptChecksum, checksumProblems, describeChecksumProblem } from '../db/checksums';
 import { ensureEmbeddedServer, stopEmbeddedServer } from '../db/embedded';
 import { loadEnv, parseDatabaseUrl, redactUrl } from '../db/config';
 import { withDatabase } from '../db/connection';
-import { migrateLatest, migrationPlan, migrationStatus, rollback, unlock } from '../db/migrator';
+import { migrateLatest, migrationPlan, migrationStatus, projectSource, rollback, unlock, withChecksumsWaived } from '../db/migrator';
 import { VIEW_HISTORY_TABLE, viewPlanStatements } from '../db/views';
 import { verifySchema } from '../db/verify';
 import { runHandler } from './run';
@@ -38,12 +40,16 @@ const status: CommandModule = {
   describe: 'List applied and pending migrations',
   handler: runHandler(async () =>
     withDatabase(async ({ knex, url }) => {
-      const { applied, pending } = await migrationStatus(knex);
+      // Status shows an edited migration rather than refusing to list (migrate refuses to run).
+      const { applied, pending } = await withChecksumsWaived(knex, () => migrationStatus(knex));
+      const problems = await checksumProblems(knex, projectSource(knex).options.migrationsDir);
+      const flagged = new Map(problems.map((p) => [p.file, p.problem === 'edited' ? '  EDITED since applied' : '  FILE MISSING']));
       console.log(`Database: ${redactUrl(url)}`);
       console.log(`Applied (${applied.length}):`);
-      for (const m of applied) console.log(`  batch ${m.batch}  ${m.migratedAt.toISOString()}  ${m.name}`);
+      for (const m of applied) console.log(`  batch ${m.batch}  ${m.migratedAt.toISOString()}  ${m.name}${flagged.get(m.name) ?? ''}`);
       console.log(`Pending (${pending.length}):`);
       for (const m of pending) console.log(`  ${m}`);
+      if (problems.length) console.log(`${problems.length} applied migration(s) differ from their recorded checksum: db migrate refuses to run; see quantfoot db verify`);
       return 0;
     }),
   ),
@@ -106,21 +112,53 @@ const stop: CommandModule = {
   }),
 };
 
-const verify: CommandModule = {
+interface VerifyArgs {
+  accept?: string[];
+}
+
+const verify: CommandModule<object, VerifyArgs> = {
   command: 'verify',
-  describe: 'Fail when the live schema drifted from what the migration files build (edited migrations, changes by hand)',
-  handler: runHandler(async () =>
+  describe: 'Fail when an applied migration file changed (checksum) or the live schema drifted from what the migration files build (changes by hand)',
+  builder: (y: Argv) =>
+    y.option('accept', {
+      type: 'string',
+      array: true,
+      describe: 'record the current checksum of these applied migration files (FILE name or path): a reviewed edit, e.g. a comment; then verify',
+    }) as unknown as Argv<VerifyArgs>,
+  handler: runHandler(async (args: VerifyArgs) =>
     withDatabase(async ({ knex, url }) => {
+      const migrationsDir = projectSource(knex).options.migrationsDir;
+      for (const file of args.accept ?? []) {
+        const accepted = await acceptChecksum(knex, migrationsDir, file, acceptedBy());
+        console.log(`Accepted ${accepted.name}: sha256 ${accepted.previous.slice(0, 12)}… → ${accepted.current.slice(0, 12)}…`);
+      }
       const result = await verifySchema(knex, url);
+      for (const problem of result.checksums) console.log(`  ${describeChecksumProblem(problem)}`);
       if (result.pending.length) console.log(`Pending migrations (run quantfoot db migrate): ${result.pending.join(', ')}`);
       for (const line of result.onlyLive) console.log(`  only in the database:      ${line}`);
       for (const line of result.onlyFiles) console.log(`  only in the migrations:    ${line}`);
+      if (result.buildError) console.log(`  the migration files no longer build a database: ${result.buildError}`);
       const drift = result.onlyLive.length + result.onlyFiles.length;
-      console.log(drift === 0 && result.pending.length === 0 ? 'The schema is what the migration files build.' : `Drift: ${drift} difference(s)${result.pending.length ? `, ${result.pending.length} pending migration(s)` : ''}.`);
-      return drift === 0 && result.pending.length === 0 ? 0 : 1;
+      const findings = [
+        result.buildError ? 'no schema comparison (the files do not build)' : '',
+        result.checksums.length ? `${result.checksums.length} applied migration(s) changed (restore, or accept a reviewed change with --accept FILE)` : '',
+        drift ? `Drift: ${drift} difference(s)` : '',
+        result.pending.length ? `${result.pending.length} pending migration(s)` : '',
+      ].filter(Boolean);
+      console.log(findings.length === 0 ? 'The applied migrations are the files recorded. The schema is what the migration files build.' : `${findings.join('; ')}.`);
+      return findings.length === 0 ? 0 : 1;
     }),
   ),
 };
+
+/** Who accepted a changed migration: the operating-system user (the record is for the team's review). */
+function acceptedBy(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
 
 export const dbCommand: CommandModule = {
   command: 'db',

@@ -9,7 +9,8 @@ import dotenv from 'dotenv';
 import { ConfigError } from '../errors';
 import { ensureEmbeddedServer } from './embedded';
 import { migrationsTablesReady } from './migrations-table';
-import { MIGRATIONS_DIR, SEEDS_DIR } from './paths';
+import { recordChecksums } from './checksums';
+import { MIGRATIONS_DIR, SEEDS_DIR, migrationsDirFromEnv } from './paths';
 import { runSeeds } from './seeds';
 import { ProjectMigrationSource } from './view-migrations';
 import { MIGRATIONS_TABLE, viewsDirFromEnv } from './views';
@@ -62,24 +63,28 @@ export interface MigrationsOptions {
   databaseUrl?: () => Promise<string>;
   /** The views folder; QUANTFOOT_VIEWS_DIR or the checkout's views/ by default, read now. */
   viewsDir?: string;
+  /** The versioned migrations; QUANTFOOT_MIGRATIONS_DIR or the checkout's migrations/ by default. */
+  migrationsDir?: string;
 }
 
 export function migrationsConfig(options: MigrationsOptions = {}): Knex.MigratorConfig {
+  const migrationsDir = options.migrationsDir ?? migrationsDirFromEnv();
   return {
     // The versioned files plus the views lifecycle (view-migrations.ts). No `directory` or
     // `loadExtensions` here: knex would replace this source with its own file source. Hence
     // `knex migrate:make` writes to ./migrations of the working directory: run it in the checkout.
     migrationSource: new ProjectMigrationSource({
-      migrationsDir: MIGRATIONS_DIR,
+      migrationsDir,
       viewsDir: options.viewsDir ?? viewsDirFromEnv(),
       databaseUrl: options.databaseUrl ?? resolveDatabaseUrl,
     }),
     extension: 'ts',
     stub: path.join(MIGRATIONS_DIR, 'migration.stub'),
     tableName: MIGRATIONS_TABLE,
-    // Reference data follows the schema: after every batch (also from the plain knex CLI) the
-    // seeds upsert, so a freshly migrated database is usable at once.
+    // After every batch, up or down (also from the plain knex CLI): the checksums of the applied
+    // files follow knex_migrations, and the seeds upsert, so a migrated database is usable at once.
     afterAll: async (knex: Knex) => {
+      await recordChecksums(knex, migrationsDir);
       await runSeeds(knex);
     },
   } as Knex.MigratorConfig;

@@ -1,30 +1,48 @@
 /**
- * `db verify`: does the live schema still match what the migration files build? It builds a scratch
- * database from the files (migrations, seeds, views) on the same server, dumps both catalogs
- * (src/db/catalog.ts) and reports every difference: an applied migration edited afterwards, a
- * column added by hand, a dropped constraint, a view changed outside views/.
+ * `db verify`: are the applied migration files the ones recorded (checksums.ts), and does the live
+ * schema still match what the files build? It builds a scratch database from the files
+ * (migrations, seeds, views) on the same server, dumps both catalogs (src/db/catalog.ts) and
+ * reports every difference: a column added by hand, a dropped constraint, a view changed outside
+ * views/. An edited migration that builds the same catalog (a comment) is caught by its checksum.
  */
 import type { Knex } from 'knex';
 import { ConfigError } from '../errors';
 import { dumpCatalog } from './catalog';
-import { migrateLatest, migrationStatus } from './migrator';
+import { checksumProblems, type ChecksumProblem } from './checksums';
+import { migrateLatest, migrationStatus, projectSource, withChecksumsWaived } from './migrator';
 import { withScratchDatabase } from './scratch';
 
 export interface VerifyResult {
+  /** applied migrations edited or deleted since they were recorded */
+  checksums: ChecksumProblem[];
   pending: string[];
   /** catalog lines only the live database has */
   onlyLive: string[];
   /** catalog lines only a fresh build from the files has */
   onlyFiles: string[];
+  /** why the files no longer build a database (then there is no catalog diff) */
+  buildError?: string;
 }
 
 export async function verifySchema(knex: Knex, url: string): Promise<VerifyResult> {
-  const { pending } = await migrationStatus(knex);
+  const checksums = await checksumProblems(knex, projectSource(knex).options.migrationsDir);
+  const { pending } = await withChecksumsWaived(knex, () => migrationStatus(knex));
   const live = await dumpCatalog(knex);
-  const reference = await buildReference(url);
+  // The reference is built from the files as they are now, edited ones included (a fresh database
+  // has no checksums to disagree with): the checksum names the edit, the catalog diff says
+  // whether it changed what the files build.
+  let reference: string;
+  try {
+    reference = await buildReference(url);
+  } catch (err) {
+    // A deleted or broken file: no reference to compare with, which is itself the finding.
+    if (err instanceof ConfigError) throw err;
+    return { checksums, pending, onlyLive: [], onlyFiles: [], buildError: (err as Error).message };
+  }
   const liveLines = new Set(live.split('\n'));
   const fileLines = new Set(reference.split('\n'));
   return {
+    checksums,
     pending,
     onlyLive: [...liveLines].filter((l) => !fileLines.has(l) && !l.startsWith('## ')),
     onlyFiles: [...fileLines].filter((l) => !liveLines.has(l) && !l.startsWith('## ')),

@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
+import { checksumError, compareChecksums, recordedChecksums } from './checksums';
 import {
   MIGRATIONS_TABLE,
   VIEWS_MIGRATION_NAME,
@@ -40,11 +41,22 @@ export interface ProjectMigrationSourceOptions {
 }
 
 export class ProjectMigrationSource implements Knex.MigrationSource<MigrationEntry> {
+  /**
+   * While true (always, but inside `db verify` and `db status`, which report the problem
+   * themselves), the list fails when an applied file differs from its recorded checksum, so knex
+   * migrates nothing, up or down, from files other than those applied.
+   */
+  enforceChecksums = true;
+
   constructor(readonly options: ProjectMigrationSourceOptions) {}
 
   async getMigrations(): Promise<MigrationEntry[]> {
     const files = fs.readdirSync(this.options.migrationsDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
-    const { completed, current } = await this.readBookkeeping();
+    const { completed, current, checksums } = await this.readBookkeeping();
+    if (this.enforceChecksums) {
+      const problems = compareChecksums(checksums, this.options.migrationsDir);
+      if (problems.length > 0) throw checksumError(problems);
+    }
     const pendingFiles = new Map(files.map((f) => [f, { kind: 'versioned' as const, file: f, path: path.join(this.options.migrationsDir, f), applied: false }]));
     // Applied migrations in the order they ran, so `down` and `rollback --all` undo views states
     // and versioned files in reverse order of application. Applied names that are neither a file
@@ -92,13 +104,13 @@ export class ProjectMigrationSource implements Knex.MigrationSource<MigrationEnt
     };
   }
 
-  private async readBookkeeping(): Promise<{ completed: string[]; current: ViewDefinition[] }> {
+  private async readBookkeeping(): Promise<{ completed: string[]; current: ViewDefinition[]; checksums: Array<{ name: string; sha256: string }> }> {
     const db = knexFactory({ client: 'pg', connection: async () => ({ connectionString: await this.options.databaseUrl() }), pool: { min: 0, max: 1 } });
     try {
       const { rows } = await db.raw<{ rows: Array<{ present: boolean }> }>('select to_regclass(?) is not null as present', [MIGRATIONS_TABLE]);
       const completed: string[] = rows[0]?.present ? await db(MIGRATIONS_TABLE).orderBy('id').pluck('name') : [];
       const states = completed.filter((n) => VIEWS_MIGRATION_NAME.test(n));
-      return { completed, current: await readViewState(db, states.at(-1)) };
+      return { completed, current: await readViewState(db, states.at(-1)), checksums: await recordedChecksums(db) };
     } finally {
       await db.destroy();
     }
