@@ -24,6 +24,7 @@ const COMMANDS: CommandModule[] = [
   lazy('db', 'Manage the database schema: migrations, reference data, views', () => require('./commands/db').dbCommand),
   lazy('etl', 'Extract, validate, transform and load API-Football data', () => require('./commands/etl').etlCommand),
   lazy('mock-api', 'Serve a local API-Football v3 with a deterministic demo dataset', () => require('./commands/mock-api').mockApiCommand),
+  lazy('init', 'Write a commented example quantfoot.yml', () => require('./commands/init').initCommand),
   lazy('check', 'Data tests and freshness of the golden tables; non-zero exit on failure', () => require('./commands/check').checkCommand),
   lazy('bench', 'Benchmarks: load throughput against COPY, replay, API calls, no-change re-run, scale, marts at scale', () => require('./commands/bench').benchCommand),
 ];
