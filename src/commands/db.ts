@@ -134,6 +134,7 @@ const verify: CommandModule<object, VerifyArgs> = {
       }
       const result = await verifySchema(knex, url);
       for (const problem of result.checksums) console.log(`  ${describeChecksumProblem(problem)}`);
+      for (const drift of result.contracts) console.log(`  contract drift: ${drift}`);
       if (result.pending.length) console.log(`Pending migrations (run quantfoot db migrate): ${result.pending.join(', ')}`);
       for (const line of result.onlyLive) console.log(`  only in the database:      ${line}`);
       for (const line of result.onlyFiles) console.log(`  only in the migrations:    ${line}`);
@@ -143,6 +144,7 @@ const verify: CommandModule<object, VerifyArgs> = {
         result.buildError ? 'no schema comparison (the files do not build)' : '',
         result.checksums.length ? `${result.checksums.length} applied migration(s) changed (restore, or accept a reviewed change with --accept FILE)` : '',
         drift ? `Drift: ${drift} difference(s)` : '',
+        result.contracts.length ? `${result.contracts.length} contract difference(s)` : '',
         result.pending.length ? `${result.pending.length} pending migration(s)` : '',
       ].filter(Boolean);
       console.log(findings.length === 0 ? 'The applied migrations are the files recorded. The schema is what the migration files build.' : `${findings.join('; ')}.`);

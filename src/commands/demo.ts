@@ -5,6 +5,7 @@ import { withDatabase } from '../db/connection';
 import { runDemo } from '../etl/demo';
 import { createReporter, summaryTable } from '../etl/report';
 import { RunStats } from '../etl/stats';
+import { printable } from '../text';
 import { checkInteger, COUNT_RANGE } from './options';
 import { runHandler } from './run';
 
@@ -42,15 +43,18 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       console.log(`\n${summaryTable(stats)}\n`);
       console.log('Premier League 2023 (marts.league_table, computed from the loaded fixtures):');
       console.log(formatTable(result.table));
-      console.log('\nChecks:');
-      for (const c of result.checks) console.log(`  ${c.status === 'pass' ? 'ok  ' : 'FAIL'} ${c.name}${c.failing ? ` (${c.failing} failing)` : ''}${c.error ? `: ${c.error}` : ''}`);
+      const passed = result.checks.filter((c) => c.status === 'pass');
+      console.log(`\nChecks: ${passed.length} of ${result.checks.length} data tests and freshness pass (checks/; quantfoot check lists them)`);
+      for (const c of result.checks.filter((c) => c.status !== 'pass')) {
+        console.log(`  ${c.status.toUpperCase()} ${c.name}${c.failing ? ` (${c.failing} failing)` : ''}${c.error ? `: ${printable(c.error)}` : ''}`);
+      }
       console.log(`\nDone in ${result.seconds.toFixed(1)} s. Next:`);
       console.log('  npx quantfoot db url                    # a URL for psql or a BI tool (keeps the server up; `quantfoot db stop` after)');
       console.log('  psql "$(npx quantfoot db url)" -c "select * from marts.top_scorers limit 10"');
       console.log('  npx quantfoot etl status                # runs, calls, rows per table, rejects');
       console.log('  npx quantfoot check                     # data tests and freshness');
       console.log('  npx quantfoot mock-api                  # serve the demo API; then API_FOOTBALL_URL=… quantfoot etl run --league 39 --season 2023');
-      return result.checks.some((c) => c.status !== 'pass') ? 1 : 0;
+      return result.checks.some((c) => c.status === 'fail' || c.status === 'error') ? 1 : 0;
     }),
   ),
 };

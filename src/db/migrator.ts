@@ -7,7 +7,7 @@ import { QuantfootError } from '../errors';
 import { lastFailedMigration } from './config';
 import { ensureMigrationsTables } from './migrations-table';
 import { runSeeds } from './seeds';
-import { ProjectMigrationSource } from './view-migrations';
+import { ProjectMigrationSource, assertContractsGrow } from './view-migrations';
 import { appliedViewStates, planViewChanges, readViewState, type ViewPlan } from './views';
 
 export interface MigrationStatus {
@@ -69,6 +69,7 @@ export async function migrationPlan(knex: Knex): Promise<MigrationPlan> {
   if (!views || views.applied) return { versioned, views: null };
   if (views.target instanceof Error) throw views.target;
   const current = await readViewState(knex, (await appliedViewStates(knex)).at(-1));
+  assertContractsGrow(current, views.target);
   return { versioned, views: { state: views.file, plan: planViewChanges(current, views.target) } };
 }
 

@@ -9,6 +9,8 @@ import type { Knex } from 'knex';
 import { ConfigError } from '../errors';
 import { dumpCatalog } from './catalog';
 import { checksumProblems, type ChecksumProblem } from './checksums';
+import { contractDifferences, relationColumns } from './contracts';
+import { readViewDefinitions } from './views';
 import { migrateLatest, migrationStatus, projectSource, withChecksumsWaived } from './migrator';
 import { withScratchDatabase } from './scratch';
 
@@ -22,10 +24,26 @@ export interface VerifyResult {
   onlyFiles: string[];
   /** why the files no longer build a database (then there is no catalog diff) */
   buildError?: string;
+  /** live marts whose columns differ from the contract in their view file */
+  contracts: string[];
+}
+
+/** Each contracted view of views/ against the live view of that name. */
+export async function contractDrift(knex: Knex, viewsDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const definition of readViewDefinitions(viewsDir)) {
+    if (!definition.contract) continue;
+    const live = await relationColumns(knex, definition.name);
+    if (!live) out.push(`${definition.name}: not in the database (views/${definition.file} has a contract)`);
+    else for (const difference of contractDifferences(definition.contract, live)) out.push(`${definition.name}: ${difference}`);
+  }
+  return out;
 }
 
 export async function verifySchema(knex: Knex, url: string): Promise<VerifyResult> {
-  const checksums = await checksumProblems(knex, projectSource(knex).options.migrationsDir);
+  const source = projectSource(knex);
+  const checksums = await checksumProblems(knex, source.options.migrationsDir);
+  const contracts = await contractDrift(knex, source.options.viewsDir);
   const { pending } = await withChecksumsWaived(knex, () => migrationStatus(knex));
   const live = await dumpCatalog(knex);
   // The reference is built from the files as they are now, edited ones included (a fresh database
@@ -37,12 +55,13 @@ export async function verifySchema(knex: Knex, url: string): Promise<VerifyResul
   } catch (err) {
     // A deleted or broken file: no reference to compare with, which is itself the finding.
     if (err instanceof ConfigError) throw err;
-    return { checksums, pending, onlyLive: [], onlyFiles: [], buildError: (err as Error).message };
+    return { checksums, pending, onlyLive: [], onlyFiles: [], buildError: (err as Error).message, contracts };
   }
   const liveLines = new Set(live.split('\n'));
   const fileLines = new Set(reference.split('\n'));
   return {
     checksums,
+    contracts,
     pending,
     onlyLive: [...liveLines].filter((l) => !fileLines.has(l) && !l.startsWith('## ')),
     onlyFiles: [...fileLines].filter((l) => !liveLines.has(l) && !l.startsWith('## ')),

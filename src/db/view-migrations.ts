@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { checksumError, compareChecksums, recordedChecksums } from './checksums';
+import { contractBreaks } from './contracts';
 import {
   MIGRATIONS_TABLE,
   VIEWS_MIGRATION_NAME,
@@ -24,6 +25,7 @@ import {
   readViewDefinitions,
   readViewState,
   recordViewState,
+  ViewDefinitionError,
   type ViewDefinition,
 } from './views';
 
@@ -136,8 +138,22 @@ function nextStateName(files: readonly string[], completed: readonly string[]): 
 /** `up` of a views state: from the last applied state to `target`, recorded under `name`. */
 export async function applyViewState(knex: Knex, name: string, target: ViewDefinition[]): Promise<void> {
   const current = await readViewState(knex, (await appliedViewStates(knex)).at(-1));
+  assertContractsGrow(current, target);
   await applyViewPlan(knex, planViewChanges(current, target));
   await recordViewState(knex, name, target);
+}
+
+/**
+ * Going forward, a contracted column of an applied view stays, with its type (rollback may take
+ * it away again: it restores what was applied before).
+ */
+export function assertContractsGrow(current: readonly ViewDefinition[], target: readonly ViewDefinition[]): void {
+  const breaks = contractBreaks(current, target);
+  if (breaks.length) {
+    throw new ViewDefinitionError(
+      `${breaks.join('\n')}\nApps rely on contracted columns. A breaking change is a new version of the mart: add views/marts/<name>_v2.sql beside the old file and keep the old one until its readers moved (retire it by deleting its file).`,
+    );
+  }
 }
 
 /** `down` of a views state: back to the state applied before it. */

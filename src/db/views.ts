@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { QuantfootError } from '../errors';
+import { ContractError, contractDifferences, parseContract, relationColumns, type ContractColumn } from './contracts';
 import { VIEWS_DIR } from './paths';
 
 /** The schema every view file creates its view in. */
@@ -25,6 +26,8 @@ export interface ViewDefinition {
   checksum: string;
   /** The other views it selects from, schema-qualified. */
   dependsOn: string[];
+  /** The columns and types its header promises (contracts.ts); null when it promises none. */
+  contract: ContractColumn[] | null;
 }
 
 export class ViewDefinitionError extends QuantfootError {}
@@ -94,7 +97,14 @@ export function parseViewFile(file: string, text: string): ViewDefinition {
     const referenced = `${VIEWS_SCHEMA}.${match[1]!.toLowerCase()}`;
     if (referenced !== name) dependsOn.add(referenced);
   }
-  return { name, file, sql, checksum: sha256(sql), dependsOn: [...dependsOn].sort() };
+  let contract: ContractColumn[] | null;
+  try {
+    contract = parseContract(sql, `views/${file}`);
+  } catch (err) {
+    if (err instanceof ContractError) throw new ViewDefinitionError(err.message);
+    throw err;
+  }
+  return { name, file, sql, checksum: sha256(sql), dependsOn: [...dependsOn].sort(), contract };
 }
 
 export function sha256(text: string): string {
@@ -221,6 +231,10 @@ export async function applyViewPlan(knex: Knex, plan: ViewPlan, hint = ''): Prom
       await knex.raw(definition.sql.replace(/\?/g, '\\?'));
     } catch (err) {
       throw new ViewDefinitionError(`views/${definition.file}${lineOf(definition.sql, err)}: ${postgresMessage(definition.sql, err)}${hint}`, { cause: err });
+    }
+    if (definition.contract) {
+      const differences = contractDifferences(definition.contract, (await relationColumns(knex, definition.name)) ?? []);
+      if (differences.length) throw new ViewDefinitionError(`views/${definition.file}: ${definition.name} differs from its contract: ${differences.join('; ')}`);
     }
   }
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
 import pg from 'pg';
 import type { Knex } from 'knex';
@@ -275,18 +278,76 @@ describe(`etl: shoot-outs, postponed and awarded fixtures (${testServerKind()} s
     const env = { DATABASE_URL: ctx.db.url };
     const ok = await quantfoot(['check'], env);
     expect(ok.code, ok.stdout + ok.stderr).to.equal(0);
-    expect(ok.stdout).to.include('5 passed, 0 failed');
+    expect(ok.stdout).to.match(/\d+ passed, 0 warned, 0 failed, 0 could not run/);
     const victim = await ctx.db.knex('golden.fixtures').where({ status_short: 'FT' }).orderBy('fixture_id').first();
     await ctx.db.knex('golden.fixtures').where({ fixture_id: victim.fixture_id }).update({ goals_home: victim.goals_home + 1 });
     try {
       const bad = await quantfoot(['check', '--select', 'scores_equal_goal_events'], env);
       expect(bad.code).to.equal(1);
-      expect(bad.stdout).to.match(/FAIL\s+scores_equal_goal_events \(1 failing\)/);
+      expect(bad.stdout).to.match(/FAIL\s+error\s+scores_equal_goal_events\s+1\s+\{/);
       expect(bad.stdout).to.include(`"fixture_id":${victim.fixture_id}`);
       const recorded = await ctx.db.knex('etl.check_results').where({ check_name: 'scores_equal_goal_events' }).orderBy('check_result_id', 'desc').first();
-      expect(recorded).to.include({ status: 'fail', failing_rows: 1 });
+      expect(recorded).to.include({ status: 'fail', severity: 'error', failing_rows: 1 });
+      // The JSON form: one object per test and line, for a scheduler.
+      const json = await quantfoot(['check', '--select', 'scores_*', 'standings_*', '--json'], env);
+      expect(json.code).to.equal(1);
+      const objects = json.stdout.trim().split('\n').map((line) => JSON.parse(line));
+      expect(objects.map((o) => o.name)).to.deep.equal(['scores_equal_goal_events', 'standings_played_equals_finished_fixtures', 'standings_reconcile']);
+      expect(objects[0]).to.include({ status: 'fail', severity: 'error', failing: 1 });
+      expect(objects[0].league_seasons).to.deep.equal([{ league_id: victim.league_id, season: victim.season, failing: 1 }]);
+      // Only the warn-severity tests: the tampered score is not among them.
+      const warnOnly = await quantfoot(['check', '--severity', 'warn'], env);
+      expect(warnOnly.code, warnOnly.stdout).to.equal(0);
+      expect(warnOnly.stdout).to.not.include('scores_equal_goal_events');
+      const unknown = await quantfoot(['check', '--select', 'no_such_test'], env);
+      expect(unknown.code).to.equal(2);
+      expect(unknown.stderr).to.include('no data test is named no_such_test');
     } finally {
       await ctx.db.knex('golden.fixtures').where({ fixture_id: victim.fixture_id }).update({ goals_home: victim.goals_home });
+    }
+  });
+
+  it('a warn-severity failure exits 0 and says so; freshness warns and fails at the thresholds of quantfoot.yml', async () => {
+    const env = { DATABASE_URL: ctx.db.url };
+    const knex = ctx.db.knex;
+    const victim = await knex('golden.player_team_seasons').orderBy(['player_id', 'team_id']).first();
+    await knex('golden.player_team_seasons').where({ player_id: victim.player_id, team_id: victim.team_id, league_id: victim.league_id, season: victim.season }).delete();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-check-config-'));
+    const config = path.join(dir, 'quantfoot.yml');
+    const state = { league_id: victim.league_id, season: victim.season, stream: 'run' };
+    const before = await knex('etl.state').where(state).first();
+    const successHoursAgo = (hours: number) => knex('etl.state').where(state).update({ bookmark: knex.raw(`jsonb_set(bookmark, '{last_success_at}', to_jsonb((now() - make_interval(hours => ?))::text))`, [hours]) });
+    try {
+      const warned = await quantfoot(['check', '--select', 'lineup_players_have_season_statistics'], env);
+      expect(warned.code, warned.stdout + warned.stderr).to.equal(0);
+      expect(warned.stdout).to.match(/WARN\s+warn\s+lineup_players_have_season_statistics\s+1\s/);
+      expect(warned.stdout).to.include('0 passed, 1 warned, 0 failed');
+
+      fs.writeFileSync(config, `competitions:\n  - league: ${victim.league_id}\n    seasons: [${victim.season}]\n    freshness: { warn_after_hours: 10, error_after_hours: 30 }\n`);
+      const fresh = ['check', '--select', 'freshness', '--config', config];
+      await successHoursAgo(5);
+      expect((await quantfoot(fresh, env)).code).to.equal(0);
+      await successHoursAgo(20);
+      const stale = await quantfoot(fresh, env);
+      expect(stale.code, stale.stdout).to.equal(0);
+      expect(stale.stdout).to.match(/WARN\s+error\s+freshness\s+1\s+.*last successful run 20 h ago/);
+      await successHoursAgo(40);
+      const late = await quantfoot(fresh, env);
+      expect(late.code).to.equal(1);
+      expect(late.stdout).to.match(/FAIL\s+error\s+freshness\s+1\s+.*"level":"error"/);
+      // A league-season the configuration lists but nobody loaded fails too.
+      fs.writeFileSync(config, `competitions:\n  - { league: ${victim.league_id}, seasons: [${victim.season}, ${victim.season + 1}] }\nfreshness: { warn_after_hours: 100, error_after_hours: 200 }\n`);
+      const missing = await quantfoot([...fresh, '--json'], env);
+      expect(missing.code).to.equal(1);
+      expect(JSON.parse(missing.stdout).sample[0]).to.include({ league_id: victim.league_id, season: victim.season + 1, level: 'error', reason: 'configured, never loaded' });
+      fs.writeFileSync(config, 'competitions:\n  - league: 39\n    seasons: [2023]\n    freshness: { warn_after_hours: 50, error_after_hours: 10 }\n');
+      const bad = await quantfoot(fresh, env);
+      expect(bad.code).to.equal(2);
+      expect(bad.stderr).to.include(`${config}:4: competitions[0].freshness.warn_after_hours: warn_after_hours (50) is more than error_after_hours (10)`);
+    } finally {
+      await knex('golden.player_team_seasons').insert(victim);
+      await knex('etl.state').where(state).update({ bookmark: before.bookmark });
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,23 @@
 -- Coaches' jobs with their record: from golden.coach_tenures (loaded with `etl run --with coachs`),
 -- and the finished matches of marts.team_matches the club played while he was in charge, in the
 -- competitions loaded here (a job's record covers what this database holds, not his whole career).
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   coach_id integer
+--   coach_name text
+--   nationality text
+--   team_id integer
+--   team_name text
+--   start_date date
+--   end_date date
+--   is_current boolean
+--   days integer
+--   matches integer
+--   won integer
+--   drawn integer
+--   lost integer
+--   points_per_match numeric
 create view marts.coach_tenures as
 with
 

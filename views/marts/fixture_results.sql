@@ -3,6 +3,25 @@
 -- settle penalty shoot-outs and awarded matches as the competition decided. Without a flag it is
 -- read from the score (goals after extra time), and for PEN from the shoot-out score. Only finished
 -- (FT, AET, PEN) and awarded (AWD, WO) fixtures have a winner.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   fixture_id integer
+--   league_id integer
+--   season integer
+--   round text
+--   kickoff_at timestamp with time zone
+--   status text
+--   status_category text
+--   home_team_id integer
+--   away_team_id integer
+--   home_goals smallint
+--   away_goals smallint
+--   home_penalties smallint
+--   away_penalties smallint
+--   winner text
+--   winner_team_id integer
+--   decided_by text
 create view marts.fixture_results as
 with
 

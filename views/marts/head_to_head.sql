@@ -1,5 +1,23 @@
 -- Every pair of teams that met, across competitions and seasons, from the first team's side:
 -- each pair has two rows (A v B and B v A), so a filter on team_id and opponent_id answers it.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   team_id integer
+--   team_name text
+--   opponent_id integer
+--   opponent_name text
+--   played integer
+--   won integer
+--   drawn integer
+--   lost integer
+--   goals_for integer
+--   goals_against integer
+--   played_at_home integer
+--   first_kickoff_at timestamp with time zone
+--   last_kickoff_at timestamp with time zone
+--   last_fixture_id integer
+--   recent_form text
 create view marts.head_to_head as
 with
 

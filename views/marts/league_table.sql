@@ -9,6 +9,24 @@
 -- A split season (Liga MX: "Liga MX: Apertura" and "Liga MX: Clausura" list the same clubs) puts a
 -- match in the group its round names ("Apertura - 3"): the phase before " - " found in a group's name
 -- decides among the groups listing both teams.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   league_id integer
+--   season integer
+--   group_name text
+--   team_id integer
+--   team_name text
+--   rank integer
+--   played integer
+--   won integer
+--   drawn integer
+--   lost integer
+--   goals_for integer
+--   goals_against integer
+--   goal_diff integer
+--   points integer
+--   form text
 create view marts.league_table as
 with
 

@@ -1,6 +1,33 @@
 -- A player's season for one team in one league-season, summed from golden.fixture_player_stats of
 -- the fixtures that count (finished or awarded). Goals are the API's goals.total per match, which
 -- excludes own goals and shoot-out kicks, so they equal the player's goal events of those fixtures.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   league_id integer
+--   season integer
+--   team_id integer
+--   team_name text
+--   player_id integer
+--   player_name text
+--   appearances integer
+--   starts integer
+--   minutes integer
+--   goals integer
+--   assists integer
+--   penalties_scored integer
+--   penalties_missed integer
+--   shots integer
+--   shots_on_target integer
+--   key_passes integer
+--   yellow_cards integer
+--   red_cards integer
+--   average_rating numeric
+--   rated_matches integer
+--   goals_per_90 numeric
+--   assists_per_90 numeric
+--   goal_contributions_per_90 numeric
+--   shots_per_90 numeric
 create view marts.player_season_stats as
 with
 

@@ -2,6 +2,18 @@
 -- golden.fixtures.referee_name (parsed from the API's free text, so "Anthony Taylor, England" and
 -- "Anthony Taylor" are one referee); cards and penalties come from golden.fixture_events of the
 -- finished matches (shoot-out kicks are not penalties awarded).
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   league_id integer
+--   season integer
+--   referee_name text
+--   referee_country text
+--   matches integer
+--   yellow_cards integer
+--   red_cards integer
+--   penalties integer
+--   cards_per_match numeric
 create view marts.referees as
 with
 

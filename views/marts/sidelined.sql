@@ -1,5 +1,15 @@
 -- Players' absences with names (golden.sidelined, loaded with `etl run --with sidelined` for the
 -- players the injuries name): what kept them out, from when to when, and for how long.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   player_id integer
+--   player_name text
+--   type text
+--   start_date date
+--   end_date date
+--   is_ongoing boolean
+--   days integer
 create view marts.sidelined as
 with
 

@@ -1,6 +1,35 @@
 -- The API's standings next to the table computed from our fixtures, one row per standings row.
 -- matches is true when rank, points, played, won, drawn, lost, goals for and against all agree: a
 -- false flags a fixture we lack, a score that differs, or standings older than the fixtures.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   league_id integer
+--   season integer
+--   group_name text
+--   team_id integer
+--   team_name text
+--   matches boolean
+--   differences text[]
+--   api_rank smallint
+--   computed_rank integer
+--   api_points smallint
+--   computed_points integer
+--   api_played smallint
+--   computed_played integer
+--   api_won smallint
+--   computed_won integer
+--   api_drawn smallint
+--   computed_drawn integer
+--   api_lost smallint
+--   computed_lost integer
+--   api_goals_for smallint
+--   computed_goals_for integer
+--   api_goals_against smallint
+--   computed_goals_against integer
+--   api_form text
+--   computed_form text
+--   api_updated_at timestamp with time zone
 create view marts.standings_reconciliation as
 with
 

@@ -1,5 +1,22 @@
 -- Each team's last five matches that count in a league-season (all rounds, cup knockouts
 -- included), newest first, with what they brought.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   league_id integer
+--   season integer
+--   team_id integer
+--   team_name text
+--   form text
+--   played integer
+--   won integer
+--   drawn integer
+--   lost integer
+--   goals_for integer
+--   goals_against integer
+--   points integer
+--   last_kickoff_at timestamp with time zone
+--   last_fixture_id integer
 create view marts.team_form as
 with
 

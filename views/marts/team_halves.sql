@@ -2,6 +2,23 @@
 -- finished match (half time, and full time less half time; extra time left out), and shots,
 -- corners, possession and expected goals from golden.fixture_team_half_stats where loaded
 -- (`etl run --with halves`), with the number of matches those figures cover.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   league_id integer
+--   season integer
+--   team_id integer
+--   team_name text
+--   half integer
+--   matches integer
+--   goals_for integer
+--   goals_against integer
+--   matches_with_stats integer
+--   shots_for integer
+--   shots_on_target_for integer
+--   corners_for integer
+--   possession_pct numeric
+--   expected_goals_for numeric
 create view marts.team_halves as
 with
 

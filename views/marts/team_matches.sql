@@ -2,6 +2,23 @@
 -- latter with the awarded score. Postponed, cancelled, abandoned and unplayed fixtures have no rows.
 -- result and points follow the score (a shoot-out leaves a draw a draw, as league tables count it);
 -- is_winner says who went through.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   fixture_id integer
+--   league_id integer
+--   season integer
+--   round text
+--   kickoff_at timestamp with time zone
+--   status text
+--   team_id integer
+--   opponent_id integer
+--   is_home boolean
+--   goals_for smallint
+--   goals_against smallint
+--   result text
+--   points integer
+--   is_winner boolean
 create view marts.team_matches as
 with
 

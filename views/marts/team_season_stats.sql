@@ -2,6 +2,30 @@
 -- golden.fixture_team_stats of the fixtures that count (finished or awarded) and have statistics.
 -- A statistic the API did not send is left out of its sum; expected goals (sent from 2024 on) come
 -- with the number of matches that had them.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   league_id integer
+--   season integer
+--   team_id integer
+--   team_name text
+--   matches integer
+--   goals_for integer
+--   goals_against integer
+--   shots_for integer
+--   shots_against integer
+--   shots_on_target_for integer
+--   shots_on_target_against integer
+--   average_possession_pct numeric
+--   expected_goals_for numeric
+--   expected_goals_against numeric
+--   expected_goals_matches integer
+--   corners_for integer
+--   corners_against integer
+--   fouls integer
+--   yellow_cards integer
+--   red_cards integer
+--   pass_accuracy_pct numeric
 create view marts.team_season_stats as
 with
 

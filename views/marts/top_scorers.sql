@@ -1,6 +1,23 @@
 -- The scorers of each league-season, ranked by goals (equal goals share a rank, as in 1, 2, 2, 4).
 -- A player who scored for two teams of the same league-season has one row, under the team he
 -- played most minutes for.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   league_id integer
+--   season integer
+--   rank integer
+--   player_id integer
+--   player_name text
+--   team_id integer
+--   team_name text
+--   goals integer
+--   assists integer
+--   penalties_scored integer
+--   appearances integer
+--   minutes integer
+--   goals_per_90 numeric
+--   minutes_per_goal numeric
 create view marts.top_scorers as
 with
 

@@ -1,6 +1,19 @@
 -- Player moves with names: who went where, when, and on what terms (golden.transfers, loaded with
 -- `etl run --with transfers`). The API words the terms freely ("Loan", "Free", "€ 1.5M", "N/A"):
 -- kept as given, with a loan flag and a fee in euros where the words are one.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   player_id integer
+--   player_name text
+--   transfer_date date
+--   from_team_id integer
+--   from_team_name text
+--   to_team_id integer
+--   to_team_name text
+--   type text
+--   is_loan boolean
+--   fee_eur bigint
 create view marts.transfers as
 with
 
