@@ -139,7 +139,7 @@ function nextStateName(files: readonly string[], completed: readonly string[]): 
 export async function applyViewState(knex: Knex, name: string, target: ViewDefinition[]): Promise<void> {
   const current = await readViewState(knex, (await appliedViewStates(knex)).at(-1));
   assertContractsGrow(current, target);
-  await applyViewPlan(knex, planViewChanges(current, target));
+  await applyViewPlan(knex, planViewChanges(current, target), '', { contracts: true });
   await recordViewState(knex, name, target);
 }
 
