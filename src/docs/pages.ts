@@ -41,7 +41,7 @@ The golden tables hold the API-Football data as loaded; the marts are the views 
   <li><strong>${golden.length}</strong> golden tables</li>
   <li><strong>${marts.length}</strong> mart views</li>
   <li><strong>${formatNumber(goldenRows)}</strong> golden rows</li>
-  <li><a href="${PAGES.trust}">${trust.tests.length === 0 ? 'no data test results yet' : html`<strong>${trust.tests.length - failing}/${trust.tests.length}</strong> data tests pass`}</a>${lastCheck ? html` <span class="muted">(checked ${formatTime(lastCheck)})</span>` : ''}</li>
+  <li${failing ? html` class="alert"` : ''}><a href="${PAGES.trust}">${trust.tests.length === 0 ? 'no data test results yet' : html`<strong>${trust.tests.length - failing}/${trust.tests.length}</strong> data tests pass`}</a>${lastCheck ? html` <span class="muted">(checked ${formatTime(lastCheck)})</span>` : ''}</li>
   <li><a href="${PAGES.trust}">${lastLoad ? html`last load <strong>${hoursBetween(lastLoad, builtAt)}</strong> ago` : 'nothing loaded yet'}</a></li>
   <li><a href="${PAGES.migrations}"><strong>${history.applied.length}</strong> migrations applied</a></li>
 </ul>

@@ -24,6 +24,16 @@
       return;
     }
     var results = index.search(text);
+    // Someone typing a whole column or table name wants that one first, before longer names that
+    // merely contain its words (goals_for before all_goals_for).
+    var exact = text.toLowerCase();
+    var named = function (result) {
+      var name = result.name.toLowerCase();
+      return name === exact || name.slice(-exact.length - 1) === '.' + exact ? 0 : 1;
+    };
+    results.sort(function (a, b) {
+      return named(a) - named(b);
+    });
     if (results.length === 0) {
       list.appendChild(element('li', 'search-empty', 'Nothing matches “' + text + '”.'));
     }
