@@ -6,7 +6,8 @@
  * build time, so the pages need no script to show it.
  */
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
-import { isTable, type Catalog, type Relation } from './catalog';
+import { VIEWS_SCHEMA } from '../db/views';
+import { GOLDEN_SCHEMA, isTable, type Catalog, type Relation } from './catalog';
 import { relationPage } from './links';
 
 const FONT = 'Helvetica';
@@ -27,7 +28,7 @@ function tooltip(relation: Relation): string {
 }
 
 /** The golden tables and their foreign keys; a table shows the columns of its keys and how many others it has. */
-export function erDiagramDot(catalog: Catalog, schema = 'golden'): string {
+export function erDiagramDot(catalog: Catalog, schema = GOLDEN_SCHEMA): string {
   const tables = [...catalog.relations.values()].filter((r) => r.schema === schema && isTable(r));
   const shown = new Set(tables.map((t) => t.id));
   const referenced = new Map<string, Set<string>>();
@@ -42,7 +43,8 @@ export function erDiagramDot(catalog: Catalog, schema = 'golden'): string {
   }
   const lines = [
     'digraph er {',
-    `  graph [rankdir=LR, ranksep=0.9, nodesep=0.25, fontname=${dotString(FONT)}, bgcolor="transparent"];`,
+    // The root graph's id prefixes every id Graphviz writes, so two pictures inline in one page share none.
+    `  graph [id="er", rankdir=LR, ranksep=0.9, nodesep=0.25, fontname=${dotString(FONT)}, bgcolor="transparent"];`,
     `  node [shape=plain, fontname=${dotString(FONT)}, fontsize=11];`,
     `  edge [color=${dotString(COLORS.edge)}, dir=both, arrowtail=crow, arrowhead=tee, arrowsize=0.7];`,
   ];
@@ -85,7 +87,7 @@ function inPort(column: string): string {
 }
 
 /** The views of `schema`, each with an edge from every relation it reads; sources grouped by schema. */
-export function lineageDot(catalog: Catalog, schema = 'marts'): string {
+export function lineageDot(catalog: Catalog, schema = VIEWS_SCHEMA): string {
   const views = [...catalog.relations.values()].filter((r) => r.schema === schema && r.view);
   const sources = new Set(views.flatMap((v) => v.reads));
   const nodes = new Map<string, Relation | null>();
@@ -98,7 +100,7 @@ export function lineageDot(catalog: Catalog, schema = 'marts'): string {
   }
   const lines = [
     'digraph lineage {',
-    `  graph [rankdir=LR, ranksep=1.1, nodesep=0.2, fontname=${dotString(FONT)}, bgcolor="transparent"];`,
+    `  graph [id="lineage", rankdir=LR, ranksep=1.1, nodesep=0.2, fontname=${dotString(FONT)}, bgcolor="transparent"];`,
     `  node [shape=box, style="rounded,filled", fontname=${dotString(FONT)}, fontsize=11, margin="0.12,0.04"];`,
     `  edge [color=${dotString(COLORS.edge)}, arrowsize=0.6];`,
   ];

@@ -2,7 +2,8 @@
  * The pages of the site, each a function from what was read to HTML: the overview (the pictures and
  * every object), one page per table or view, the migration history, and the tests and runs.
  */
-import { filterColumns, isTable, type Catalog, type Column, type Constraint, type Relation } from './catalog';
+import { VIEWS_SCHEMA } from '../db/views';
+import { filterColumns, GOLDEN_SCHEMA, isTable, type Catalog, type Column, type Constraint, type Relation } from './catalog';
 import { inlineSvg, type Pictures } from './graphs';
 import type { AppliedMigration, MigrationHistory } from './history';
 import { html, trusted, type Html } from './html';
@@ -18,17 +19,14 @@ export interface SiteContent {
   builtAt: Date;
 }
 
-const GOLDEN = 'golden';
-const MARTS = 'marts';
-
 function relationLink(catalog: Catalog, id: string): Html {
   return catalog.relations.has(id) ? html`<a href="${relationPage(id)}"><code>${id}</code></a>` : html`<code>${id}</code>`;
 }
 
 export function indexPage(content: SiteContent): string {
   const { catalog, pictures, trust, history, builtAt } = content;
-  const golden = catalog.schemas.find((s) => s.name === GOLDEN)?.relations.filter(isTable) ?? [];
-  const marts = catalog.schemas.find((s) => s.name === MARTS)?.relations.filter((r) => r.view) ?? [];
+  const golden = catalog.schemas.find((s) => s.name === GOLDEN_SCHEMA)?.relations.filter(isTable) ?? [];
+  const marts = catalog.schemas.find((s) => s.name === VIEWS_SCHEMA)?.relations.filter((r) => r.view) ?? [];
   const goldenRows = golden.reduce((n, t) => n + (t.rowCount?.rows ?? 0), 0);
   const failing = trust.tests.filter((t) => t.status !== 'pass').length;
   const lastCheck = trust.tests.reduce<Date | null>((latest, t) => (!latest || t.checkedAt > latest ? t.checkedAt : latest), null);
