@@ -82,7 +82,10 @@ export function formatRowCount(count: RowCount | null): string {
   return `${count.estimated ? '≈' : ''}${formatNumber(count.rows)}`;
 }
 
-/** Hours between two times, to one decimal: how old a load was when the site was built. */
-export function hoursBetween(from: Date, to: Date): string {
-  return `${((to.getTime() - from.getTime()) / 3_600_000).toFixed(1)} h`;
+/** How old `from` was at `to`, in the unit a reader takes in at a glance: 12 min, 5.5 h, 3.2 days. */
+export function formatAge(from: Date, to: Date): string {
+  const minutes = (to.getTime() - from.getTime()) / 60_000;
+  if (minutes < 60) return `${Math.max(0, Math.round(minutes))} min`;
+  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
+  return `${(minutes / 1440).toFixed(1)} days`;
 }

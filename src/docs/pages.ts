@@ -7,7 +7,7 @@ import { filterColumns, GOLDEN_SCHEMA, isTable, type Catalog, type Column, type 
 import { inlineSvg, type Pictures } from './graphs';
 import type { AppliedMigration, MigrationHistory } from './history';
 import { html, trusted, type Html } from './html';
-import { formatNumber, formatRowCount, formatTime, hoursBetween, kindBadge, page, statusBadge } from './layout';
+import { formatAge, formatNumber, formatRowCount, formatTime, kindBadge, page, statusBadge } from './layout';
 import { columnAnchor, columnLink, PAGES, relationPage } from './links';
 import type { Trust } from './trust';
 
@@ -40,7 +40,7 @@ The golden tables hold the API-Football data as loaded; the marts are the views 
   <li><strong>${marts.length}</strong> mart views</li>
   <li><strong>${formatNumber(goldenRows)}</strong> golden rows</li>
   <li${failing ? html` class="alert"` : ''}><a href="${PAGES.trust}">${trust.tests.length === 0 ? 'no data test results yet' : html`<strong>${trust.tests.length - failing}/${trust.tests.length}</strong> data tests pass`}</a>${lastCheck ? html` <span class="muted">(checked ${formatTime(lastCheck)})</span>` : ''}</li>
-  <li><a href="${PAGES.trust}">${lastLoad ? html`last load <strong>${hoursBetween(lastLoad, builtAt)}</strong> ago` : 'nothing loaded yet'}</a></li>
+  <li><a href="${PAGES.trust}">${lastLoad ? html`last load <strong>${formatAge(lastLoad, builtAt)}</strong> ago` : 'nothing loaded yet'}</a></li>
   <li><a href="${PAGES.migrations}"><strong>${history.applied.length}</strong> migrations applied</a></li>
 </ul>
 
@@ -230,7 +230,7 @@ ${trust.leagueSeasons.length === 0 ? html`<p>No league-season loaded yet: run <c
 <tbody>${trust.leagueSeasons.map((ls) =>
     ls.runs.map(
       (r, i) => html`<tr>${i === 0 ? html`<td rowspan="${ls.runs.length}">${ls.leagueName ?? ''} <span class="muted">(${ls.leagueId})</span></td><td class="number" rowspan="${ls.runs.length}">${ls.season}</td><td rowspan="${ls.runs.length}">${
-        ls.lastSuccessAt ? html`${formatTime(ls.lastSuccessAt)}<br><span class="muted">${hoursBetween(ls.lastSuccessAt, builtAt)} before this build</span>` : 'never'
+        ls.lastSuccessAt ? html`${formatTime(ls.lastSuccessAt)}<br><span class="muted">${formatAge(ls.lastSuccessAt, builtAt)} before this build</span>` : 'never'
       }</td>` : ''}<td class="number">#${r.runId}</td><td>${r.command}</td><td>${statusBadge(r.status)}</td><td class="nowrap">${formatTime(r.startedAt)}</td><td class="nowrap">${formatTime(r.finishedAt)}</td><td class="number">${formatNumber(r.callsUsed)}</td><td class="wrap">${r.error ?? ''}</td></tr>`,
     ),
   )}</tbody>
