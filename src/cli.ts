@@ -26,6 +26,7 @@ const COMMANDS: CommandModule[] = [
   lazy('mock-api', 'Serve a local API-Football v3 with a deterministic demo dataset', () => require('./commands/mock-api').mockApiCommand),
   lazy('init', 'Write a commented example quantfoot.yml', () => require('./commands/init').initCommand),
   lazy('check', 'Data tests and freshness of the golden tables; non-zero exit on failure', () => require('./commands/check').checkCommand),
+  lazy('docs', 'Static documentation site of the database: tables, views, columns, constraints, ER diagram, lineage, tests, runs', () => require('./commands/docs').docsCommand),
   lazy('bench', 'Benchmarks: load throughput against COPY, replay, API calls, no-change re-run, scale, marts at scale', () => require('./commands/bench').benchCommand),
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */
