@@ -11,6 +11,8 @@ import { appliesToCondition, readDataTests } from './tests';
 import type { ColumnsOf, DataTest, Severity } from './types';
 
 export const FRESHNESS_TEST = 'freshness';
+export const FRESHNESS_DESCRIPTION =
+  'per league-season: the last successful run, and for a season in progress the newest finished fixture without details, are younger than warn_after_hours (else warn) and error_after_hours (else fail)';
 const SAMPLE_ROWS = 5;
 const TEST_TIMEOUT = '10min';
 
@@ -137,7 +139,7 @@ async function runFreshness(knex: Knex, options: CheckOptions): Promise<CheckRes
   const status = rows.some((r) => r.level === 'error') ? 'fail' : late.length ? 'warn' : 'pass';
   return {
     name: FRESHNESS_TEST,
-    description: 'per league-season: the last successful run, and for a season in progress the newest finished fixture without details, are younger than warn_after_hours (else warn) and error_after_hours (else fail)',
+    description: FRESHNESS_DESCRIPTION,
     severity: 'error',
     status,
     failing: late.length,

@@ -1,15 +1,14 @@
 /**
  * The migration history the site shows: what knex_migrations says was applied (name, batch, time),
- * with a sha256 for each versioned migration. knex keeps no checksums; when etl.migration_checksums
+ * with a sha256 for each versioned migration. When etl.migration_checksums (src/db/checksums.ts)
  * exists its recorded values are the ones shown (the file as it was applied), and the file in
  * migrations/ is compared with them; without it, the file's sha256 as it is now is all there is.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { MIGRATIONS_TABLE, VIEWS_MIGRATION_NAME, sha256 } from '../db/views';
-
-export const CHECKSUMS_TABLE = 'etl.migration_checksums';
+import { CHECKSUMS_TABLE, fileChecksum } from '../db/checksums';
+import { MIGRATIONS_TABLE, VIEWS_MIGRATION_NAME } from '../db/views';
 
 /**
  * `recorded`: the checksum table's value, and the file still has it; `edited`: the file differs from
@@ -44,7 +43,7 @@ export async function readMigrationHistory(knex: Knex, migrationsDir: string): P
   const applied = rows.map((row): AppliedMigration => {
     const base = { name: row.name, batch: row.batch, appliedAt: row.migration_time };
     if (VIEWS_MIGRATION_NAME.test(row.name)) return { ...base, sha256: null, recordedAt: null, status: 'views state' };
-    const current = fileChecksum(path.join(migrationsDir, row.name));
+    const current = currentChecksum(path.join(migrationsDir, row.name));
     const record = records.get(row.name);
     if (record) {
       const status = current === null ? 'no file' : current === record.sha256 ? 'recorded' : 'edited';
@@ -55,10 +54,9 @@ export async function readMigrationHistory(knex: Knex, migrationsDir: string): P
   return { applied, recorded };
 }
 
-/** sha256 of the file's text with Windows line endings made \n (the same file on any checkout); null without a file. */
-function fileChecksum(file: string): string | null {
-  if (!fs.existsSync(file)) return null;
-  return sha256(fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n'));
+/** The checksum `db migrate` records (src/db/checksums.ts); null without a file. */
+function currentChecksum(file: string): string | null {
+  return fs.existsSync(file) ? fileChecksum(file) : null;
 }
 
 async function relationExists(knex: Knex, name: string): Promise<boolean> {

@@ -28,7 +28,7 @@ export function indexPage(content: SiteContent): string {
   const golden = catalog.schemas.find((s) => s.name === GOLDEN_SCHEMA)?.relations.filter(isTable) ?? [];
   const marts = catalog.schemas.find((s) => s.name === VIEWS_SCHEMA)?.relations.filter((r) => r.view) ?? [];
   const goldenRows = golden.reduce((n, t) => n + (t.rowCount?.rows ?? 0), 0);
-  const failing = trust.tests.filter((t) => t.status !== 'pass').length;
+  const failing = trust.tests.filter((t) => t.status === 'fail' || t.status === 'error').length;
   const lastCheck = trust.tests.reduce<Date | null>((latest, t) => (!latest || t.checkedAt > latest ? t.checkedAt : latest), null);
   const lastLoad = trust.leagueSeasons.reduce<Date | null>((latest, ls) => (ls.lastSuccessAt && (!latest || ls.lastSuccessAt > latest) ? ls.lastSuccessAt : latest), null);
   const body = html`
@@ -208,17 +208,18 @@ ${history.applied.length === 0 ? html`<p>No migration applied yet: run <code>qua
 export function trustPage(content: SiteContent): string {
   const { trust, builtAt } = content;
   const failing = trust.tests.filter((t) => t.status !== 'pass');
+  const warned = trust.tests.filter((t) => t.status === 'warn').length;
   const body = html`
 <h1>Tests, freshness and runs</h1>
 <p class="lead">Whether to trust the data today: the latest result of each data test of <code>quantfoot check</code> (kept in <code>etl.check_results</code>), and for each league-season when it last loaded and its last runs (<code>etl.runs</code>). Times are UTC; ages are as of this site's build, ${formatTime(builtAt)}.</p>
 
 <h2>Data tests</h2>
 ${trust.tests.length === 0 ? html`<p>No results yet: run <code>quantfoot check</code>.</p>` : html`
-<p>${trust.tests.length - failing.length} of ${trust.tests.length} pass.</p>
+<p>${trust.tests.length - failing.length} of ${trust.tests.length} pass${warned ? `, ${warned} warn` : ''}. A failing test of severity warn is a warning; of severity error, a failure (<code>checks/README.md</code> says how to add a test).</p>
 <table>
-<thead><tr><th>Test</th><th>Status</th><th class="number">Failing rows</th><th>Checked</th><th>What it asserts</th></tr></thead>
+<thead><tr><th>Test</th><th>Status</th><th>Severity</th><th class="number">Failing rows</th><th>Checked</th><th>What it asserts</th></tr></thead>
 <tbody>${trust.tests.map(
-    (t) => html`<tr id="test-${t.name}"><td><code>${t.name}</code></td><td>${statusBadge(t.status)}</td><td class="number">${formatNumber(t.failingRows)}</td><td class="nowrap">${formatTime(t.checkedAt)}</td><td>${t.describe ?? ''}</td></tr>`,
+    (t) => html`<tr id="test-${t.name}"><td><code>${t.name}</code></td><td>${statusBadge(t.status)}</td><td>${t.severity}</td><td class="number">${formatNumber(t.failingRows)}</td><td class="nowrap">${formatTime(t.checkedAt)}</td><td>${t.describe ?? ''}</td></tr>`,
   )}</tbody>
 </table>
 ${failing.filter((t) => t.sample).map((t) => html`<h3><code>${t.name}</code>: ${t.status === 'error' ? 'the error' : 'some failing rows'}</h3><pre><code>${t.sample}</code></pre>`)}`}

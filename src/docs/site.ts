@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { MIGRATIONS_DIR } from '../db/paths';
+import { migrationsDirFromEnv } from '../db/paths';
 import { ConfigError } from '../errors';
 import { readCatalog } from './catalog';
 import { drawPictures } from './graphs';
@@ -39,7 +39,7 @@ export async function buildSite(knex: Knex, outDir: string, options: { migration
   const content: SiteContent = {
     catalog,
     pictures: await drawPictures(catalog),
-    history: await readMigrationHistory(knex, options.migrationsDir ?? MIGRATIONS_DIR),
+    history: await readMigrationHistory(knex, options.migrationsDir ?? migrationsDirFromEnv()),
     trust: await readTrust(knex),
     builtAt: options.now ?? new Date(),
   };

@@ -4,7 +4,7 @@
  * runs and how long ago it last loaded successfully (the bookmark the `fresh` check reads).
  */
 import type { Knex } from 'knex';
-import { DATA_TESTS } from '../checks';
+import { FRESHNESS_DESCRIPTION, FRESHNESS_TEST, readDataTests } from '../checks';
 import { SHOWN_STATUS_SQL } from '../etl/runs';
 
 const RUNS_SHOWN_PER_LEAGUE_SEASON = 5;
@@ -12,7 +12,9 @@ const RUNS_SHOWN_PER_LEAGUE_SEASON = 5;
 export interface TestResult {
   name: string;
   describe: string | null;
-  status: 'pass' | 'fail' | 'error';
+  status: 'pass' | 'warn' | 'fail' | 'error';
+  /** error (a failure fails quantfoot check) or warn */
+  severity: string;
   failingRows: number;
   /** A few failing rows, or {error} when the test could not run, as JSON text. */
   sample: string | null;
@@ -43,13 +45,15 @@ export interface Trust {
   leagueSeasons: LeagueSeason[];
 }
 
-// `fresh` is built with the --max-age-hours of each check run, so its description is not a constant of src/checks.
-const FRESHNESS_DESCRIPTION = 'every loaded league-season had a successful run within --max-age-hours of the check (48 h unless told)';
-
 export async function readTrust(knex: Knex): Promise<Trust> {
-  const describe = new Map<string, string>([...DATA_TESTS.map((t): [string, string] => [t.name, t.describe]), ['fresh', FRESHNESS_DESCRIPTION]]);
-  const tests = await knex.raw<{ rows: Array<{ check_name: string; status: TestResult['status']; failing_rows: number; sample: unknown; checked_at: Date }> }>(
-    `select distinct on (check_name) check_name, status, failing_rows, sample, checked_at
+  const describe = new Map<string, string>([[FRESHNESS_TEST, FRESHNESS_DESCRIPTION]]);
+  try {
+    for (const t of readDataTests()) describe.set(t.name, t.description);
+  } catch {
+    // A broken test file is `quantfoot check`'s to report; the site shows results without descriptions.
+  }
+  const tests = await knex.raw<{ rows: Array<{ check_name: string; status: TestResult['status']; severity: string; failing_rows: number; sample: unknown; checked_at: Date }> }>(
+    `select distinct on (check_name) check_name, status, severity, failing_rows, sample, checked_at
      from etl.check_results order by check_name, checked_at desc, check_result_id desc`,
   );
   const runs = await knex.raw<{
@@ -82,6 +86,7 @@ export async function readTrust(knex: Knex): Promise<Trust> {
       name: t.check_name,
       describe: describe.get(t.check_name) ?? null,
       status: t.status,
+      severity: t.severity,
       failingRows: t.failing_rows,
       sample: t.status === 'pass' || t.sample === null ? null : JSON.stringify(t.sample, null, 2),
       checkedAt: t.checked_at,
