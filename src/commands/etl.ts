@@ -1,4 +1,4 @@
-/** `quantfoot etl run | replay | status`: thin wrappers over src/etl. */
+/** `quantfoot etl run | replay | status` (thin wrappers over src/etl), and sync | work | daemon (./sync.ts). */
 import type { Argv, CommandModule } from 'yargs';
 import { clientOptionsFromEnv } from '../api/client';
 import { withDatabase } from '../db/connection';
@@ -11,6 +11,7 @@ import { etlStatus } from '../etl/status';
 import { OPTIONAL_STREAMS } from '../etl/streams';
 import { checkInteger, checkNumber, COUNT_RANGE, ID_RANGE, SEASON_RANGE } from './options';
 import { runHandler } from './run';
+import { syncCommands } from './sync';
 
 interface RunArgs {
   league: number;
@@ -131,6 +132,10 @@ const status: CommandModule = {
 export const etlCommand: CommandModule = {
   command: 'etl',
   describe: 'Extract, validate, transform and load API-Football data',
-  builder: (y: Argv) => y.command(run).command(replayCmd).command(status).demandCommand(1, 'Name an etl command; see quantfoot etl --help'),
+  builder: (y: Argv) => {
+    let cli = y.command(run).command(replayCmd).command(status);
+    for (const command of syncCommands) cli = cli.command(command as CommandModule);
+    return cli.demandCommand(1, 'Name an etl command; see quantfoot etl --help');
+  },
   handler: () => undefined,
 };

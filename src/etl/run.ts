@@ -14,6 +14,7 @@ import { ApiFootballClient, type ApiClientOptions, type ApiResult, type PagedEnd
 import { describeRequest, PlanRestrictionError, UnusableResponseError } from '../api/errors';
 import { QuantfootError, QuotaStopError } from '../errors';
 import type { Endpoint } from '../schemas';
+import { coverageSkip, recordCoverageSkip } from './coverage';
 import { loadValidated, type LoadedEndpoint } from './loaders';
 import { storeRawResponse } from './raw';
 import { finishRun, lockLeagueSeason, markAbandonedRuns, openRunSession, recordProgress, recordRejects, startRun, type RunSession } from './runs';
@@ -199,6 +200,12 @@ export async function runLeagueSeason(
   try {
     for (const stream of STREAMS) {
       if (ctx.fetched.has(stream.name) || (stream.optional && !ctx.extras.has(stream.name))) continue;
+      const uncovered = await coverageSkip(knex, leagueId, season, stream);
+      if (uncovered) {
+        reporter.log(`${stream.name}: skipped, ${uncovered}`);
+        await recordCoverageSkip(ctx, stream, uncovered);
+        continue;
+      }
       const why = await stream.due(ctx);
       if (!why) continue;
       reporter.log(`${stream.name}: ${why}`);
@@ -261,7 +268,7 @@ export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine
   const perCall = oneEach ? 1 : 20;
   const plan: PlanLine[] = [];
   for (const stream of STREAMS) {
-    if (stream.name === 'fixture_details') {
+    if (stream.name === 'fixture_details' && !(await coverageSkip(knex, leagueId, season, stream))) {
       const settle = settling > 0 ? `; ${settling} finished fixture(s) settling (${SETTLE_AFTER_HOURS.join(' h, ')} h after kick-off)` : '';
       const calls = oneEach ? '1 call per fixture: the API plan refuses the ids parameter' : '20 fixtures a call';
       plan.push(
@@ -273,6 +280,11 @@ export async function planRun(knex: Knex, options: RunOptions): Promise<PlanLine
     }
     if (stream.optional && !ctx.extras.has(stream.name)) {
       plan.push({ stream: stream.name, calls: 0, why: `off (--with ${stream.name} to load it)` });
+      continue;
+    }
+    const uncovered = await coverageSkip(knex, leagueId, season, stream);
+    if (uncovered) {
+      plan.push({ stream: stream.name, calls: 0, why: `skipped: ${uncovered}` });
       continue;
     }
     const why = await stream.due(ctx);

@@ -69,7 +69,22 @@ export interface StreamDeclaration {
   fallback?(ctx: StreamContext, refused: ApiParameters, planMessage: string): Promise<ApiParameters[] | null>;
   /** runs only when asked for (`--with NAME`): a call per team, worth it for some users and not others */
   optional?: boolean;
+  /**
+   * The season's coverage flags (golden.seasons, from /leagues) that say whether the API has this
+   * stream's data: when every one of them is false, the stream costs no call (coverage.ts).
+   */
+  coverage?: readonly CoverageFlag[];
 }
+
+/** Columns of golden.seasons holding /leagues' coverage flags. */
+export type CoverageFlag =
+  | 'covers_events'
+  | 'covers_lineups'
+  | 'covers_fixture_statistics'
+  | 'covers_player_statistics'
+  | 'covers_standings'
+  | 'covers_players'
+  | 'covers_injuries';
 
 /** Fixture statuses whose details (events, line-ups, statistics) exist or may change. */
 export const STATUSES_WITH_DETAILS = new Set(['1H', 'HT', '2H', 'ET', 'BT', 'P', 'SUSP', 'INT', 'LIVE', 'FT', 'AET', 'PEN', 'ABD', 'AWD', 'WO']);
@@ -190,6 +205,8 @@ async function fixturesDue(ctx: StreamContext): Promise<Map<number, 'changed' | 
 const fixtureDetails: StreamDeclaration = {
   name: 'fixture_details',
   endpoint: 'fixtures',
+  // The scores come with the fixtures list: the details are events, line-ups and statistics.
+  coverage: ['covers_events', 'covers_lineups', 'covers_fixture_statistics', 'covers_player_statistics'],
   keys: {
     fixture_events: ['fixture_id', 'event_index'],
     fixture_lineups: ['fixture_id', 'team_id'],
@@ -236,6 +253,7 @@ const fixtureDetails: StreamDeclaration = {
 const players: StreamDeclaration = {
   name: 'players',
   endpoint: 'players',
+  coverage: ['covers_players'],
   keys: { players: ['player_id'], player_team_seasons: ['player_id', 'team_id', 'league_id', 'season'] },
   bookmark: '{refreshed_at, pages, resume_page}: fetched (all pages) when stale, or when new results bring line-ups naming players without season statistics; each page commits resume_page, so a pass stopped by the quota goes on from there',
   paged: true,
@@ -356,6 +374,7 @@ function markTried(name: string, parameter: string) {
 const halves: StreamDeclaration = {
   name: 'halves',
   endpoint: 'fixtures/statistics',
+  coverage: ['covers_fixture_statistics'],
   keys: { fixture_team_half_stats: ['fixture_id', 'team_id', 'half'] },
   optional: true,
   bookmark: '{tried: {fixture_id: ISO}}: first- and second-half statistics of each finished fixture, once (1 call per fixture: /fixtures/statistics?half=true), where the season\'s coverage has match statistics (only with --with halves)',
@@ -398,6 +417,7 @@ function followsResults(name: 'standings' | 'injuries', table: string): StreamDe
     name,
     endpoint: name,
     keys: name === 'standings' ? { standings: ['league_id', 'season', 'group_name', 'team_id'] } : { injuries: ['fixture_id', 'player_id'] },
+    coverage: [name === 'standings' ? 'covers_standings' : 'covers_injuries'],
     bookmark: `{refreshed_at}: fetched when results changed in this run, when stale, or with --full (${table})`,
     due: async (ctx) => (ctx.resultsChanged ? 'results changed' : staleness(ctx, await state(ctx, name))),
     requests: async (ctx) => [leagueSeason(ctx)],
