@@ -140,23 +140,38 @@ describe(`reliability through the CLI (${testServerKind()} server)`, function ()
     });
     after(async () => mock?.close());
 
-    /** Starts `etl run` and kills it with SIGKILL after `ms`; resolves once it ended, with whether it was killed. */
-    const killedAfter = (ms: number) =>
-      new Promise<boolean>((resolve) => {
+    /**
+     * Starts `etl run` and kills it with SIGKILL `ms` after its run began (measured from its row in
+     * etl.runs, not from the process start, which a busy machine makes slow); resolves once it
+     * ended, with whether it was killed.
+     */
+    const killedAfter = async (ms: number) => {
+      const before = Number((await ctx.db.knex('etl.runs').max({ id: 'run_id' }))[0]?.id ?? 0);
+      return new Promise<boolean>((resolve) => {
         const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'quantfoot.js'), 'etl', 'run', '--league', '39', '--season', '2023', '--wait'], {
           env: { ...process.env, DATABASE_URL: ctx.db.url, API_FOOTBALL_URL: mock.url, API_FOOTBALL_KEY: 'test-key' },
           stdio: 'ignore',
         });
-        const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+        let timer: NodeJS.Timeout | undefined;
+        let exited = false;
+        const watch = async () => {
+          if (exited) return;
+          const started = await ctx.db.knex('etl.runs').where('run_id', '>', before).first();
+          if (started) timer = setTimeout(() => child.kill('SIGKILL'), ms);
+          else setTimeout(() => void watch(), 20);
+        };
+        void watch();
         child.on('exit', (_code, signal) => {
+          exited = true;
           clearTimeout(timer);
           resolve(signal === 'SIGKILL');
         });
       });
+    };
 
     it('converges to the clean result, and no run stays "running" once the next one starts', async () => {
       const expected: string[] = [];
-      for (const ms of [1_500, 2_500, 3_500]) {
+      for (const ms of [500, 1_200, 2_000]) {
         const killed = await killedAfter(ms);
         expected.push(killed ? 'abandoned' : 'succeeded');
         const running = await ctx.db.knex('etl.runs').where({ status: 'running' });
