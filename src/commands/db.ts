@@ -6,7 +6,7 @@ import { ensureEmbeddedServer, stopEmbeddedServer } from '../db/embedded';
 import { loadEnv, parseDatabaseUrl, redactUrl } from '../db/config';
 import { withDatabase } from '../db/connection';
 import { migrateLatest, migrationPlan, migrationStatus, projectSource, rollback, unlock, withChecksumsWaived } from '../db/migrator';
-import { VIEW_HISTORY_TABLE, viewPlanStatements } from '../db/views';
+import { VIEW_HISTORY_TABLE, refreshMaterializedMarts, viewPlanStatements } from '../db/views';
 import { verifySchema } from '../db/verify';
 import { runHandler } from './run';
 
@@ -112,6 +112,18 @@ const stop: CommandModule = {
   }),
 };
 
+const refresh: CommandModule = {
+  command: 'refresh',
+  describe: 'Refresh the materialized marts now (every load that writes rows does it too)',
+  handler: runHandler(async () =>
+    withDatabase(async ({ knex }) => {
+      const started = Date.now();
+      const refreshed = await refreshMaterializedMarts(knex);
+      console.log(refreshed.length ? `Refreshed ${refreshed.join(', ')} in ${Date.now() - started} ms` : 'No materialized mart to refresh');
+    }, { migrated: true }),
+  ),
+};
+
 interface VerifyArgs {
   accept?: string[];
 }
@@ -165,6 +177,6 @@ function acceptedBy(): string {
 export const dbCommand: CommandModule = {
   command: 'db',
   describe: 'Manage the database schema (migrations, reference data)',
-  builder: (y: Argv) => y.command(migrate).command(rollbackCmd).command(status).command(plan).command(unlockCmd).command(url).command(stop).command(verify).demandCommand(1, 'Name a db command; see quantfoot db --help'),
+  builder: (y: Argv) => y.command(migrate).command(rollbackCmd).command(status).command(plan).command(unlockCmd).command(url).command(stop).command(verify).command(refresh).demandCommand(1, 'Name a db command; see quantfoot db --help'),
   handler: () => undefined,
 };

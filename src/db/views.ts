@@ -28,6 +28,11 @@ export interface ViewDefinition {
   dependsOn: string[];
   /** The columns and types its header promises (contracts.ts); null when it promises none. */
   contract: ContractColumn[] | null;
+  /**
+   * A materialized view (`create materialized view`): its rows are stored, so reading it costs
+   * what reading a table does; refreshed after every load that wrote rows (refreshMaterializedMarts).
+   */
+  materialized: boolean;
 }
 
 export class ViewDefinitionError extends QuantfootError {}
@@ -67,12 +72,14 @@ function listSqlFiles(dir: string, prefix = ''): string[] {
 }
 
 const IDENT = '"?([a-z_][a-z0-9_]*)"?';
-const CREATE_VIEW = new RegExp(`^create\\s+(?:or\\s+replace\\s+)?view\\s+${IDENT}\\s*\\.\\s*${IDENT}`, 'i');
+const CREATE_VIEW = new RegExp(`^create\\s+(?:or\\s+replace\\s+)?(materialized\\s+)?view\\s+${IDENT}\\s*\\.\\s*${IDENT}`, 'i');
+const CREATE_INDEX_ON = new RegExp(`^create\\s+(?:unique\\s+)?index\\s+${IDENT}\\s+on\\s+${IDENT}\\s*\\.\\s*${IDENT}\\s*(?:using\\s+\\w+\\s*)?\\(`, 'i');
 const VIEW_REFERENCE = new RegExp(`\\b${VIEWS_SCHEMA}\\s*\\.\\s*${IDENT}`, 'gi');
 
 /**
- * One view file: exactly one CREATE VIEW of marts.<file name>, followed only by COMMENT ON statements,
- * so that a file is a definition, never a script with side effects.
+ * One view file: exactly one CREATE VIEW (or CREATE MATERIALIZED VIEW) of marts.<file name>, followed
+ * only by COMMENT ON statements and, for a materialized view, CREATE INDEX on it, so that a file is a
+ * definition, never a script with side effects.
  */
 export function parseViewFile(file: string, text: string): ViewDefinition {
   const base = path.posix.basename(file, '.sql');
@@ -85,12 +92,22 @@ export function parseViewFile(file: string, text: string): ViewDefinition {
   const statements = code.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
   const create = statements[0] ? CREATE_VIEW.exec(statements[0]) : null;
   if (!create) throw new ViewDefinitionError(`views/${file}: must start with CREATE VIEW ${VIEWS_SCHEMA}.${base}`);
-  const [, schema, view] = create;
+  const [, materializedKeyword, schema, view] = create;
+  const materialized = !!materializedKeyword;
   if (schema?.toLowerCase() !== VIEWS_SCHEMA || view?.toLowerCase() !== base) {
     throw new ViewDefinitionError(`views/${file}: creates ${schema}.${view}, but this file must create ${VIEWS_SCHEMA}.${base} (file name = view name)`);
   }
-  const other = statements.slice(1).find((s) => !/^comment\s+on\s/i.test(s));
-  if (other) throw new ViewDefinitionError(`views/${file}: only COMMENT ON statements may follow the CREATE VIEW, not: ${other.slice(0, 60)}`);
+  for (const statement of statements.slice(1)) {
+    if (/^comment\s+on\s/i.test(statement)) continue;
+    const index = CREATE_INDEX_ON.exec(statement);
+    if (index && materialized) {
+      if (index[2]?.toLowerCase() !== VIEWS_SCHEMA || index[3]?.toLowerCase() !== base) throw new ViewDefinitionError(`views/${file}: an index here must be on ${VIEWS_SCHEMA}.${base}, not ${index[2]}.${index[3]}`);
+      continue;
+    }
+    throw new ViewDefinitionError(
+      `views/${file}: only COMMENT ON statements${materialized ? ' and CREATE INDEX on the view' : ''} may follow the CREATE ${materialized ? 'MATERIALIZED ' : ''}VIEW, not: ${statement.slice(0, 60)}`,
+    );
+  }
   const name = `${VIEWS_SCHEMA}.${base}`;
   const dependsOn = new Set<string>();
   for (const match of statements[0]!.matchAll(VIEW_REFERENCE)) {
@@ -104,7 +121,7 @@ export function parseViewFile(file: string, text: string): ViewDefinition {
     if (err instanceof ContractError) throw new ViewDefinitionError(err.message);
     throw err;
   }
-  return { name, file, sql, checksum: sha256(sql), dependsOn: [...dependsOn].sort(), contract };
+  return { name, file, sql, checksum: sha256(sql), dependsOn: [...dependsOn].sort(), contract, materialized };
 }
 
 export function sha256(text: string): string {
@@ -172,6 +189,8 @@ export type ViewChangeKind = 'added' | 'changed' | 'removed' | 'dependant';
 export interface ViewPlan {
   /** Views to drop, dependants before what they select from. */
   drop: string[];
+  /** Those of `drop` that are materialized views (dropped as such). */
+  materialized?: string[];
   /** Views to create, dependencies first. */
   create: ViewDefinition[];
   /** Why each view is touched. */
@@ -207,12 +226,18 @@ export function planViewChanges(from: readonly ViewDefinition[], to: readonly Vi
       pending.push(dependant);
     }
   }
-  const drop = orderByDependencies(from).filter((d) => dropSet.has(d.name)).map((d) => d.name).reverse();
+  const dropped = orderByDependencies(from).filter((d) => dropSet.has(d.name));
+  const drop = dropped.map((d) => d.name).reverse();
+  const materialized = dropped.filter((d) => d.materialized).map((d) => d.name);
   const create = orderByDependencies(to).filter((d) => changes.has(d.name) && changes.get(d.name) !== 'removed');
   const order = new Map([...drop, ...create.map((d) => d.name)].map((n, i) => [n, i]));
   const listed = [...changes].map(([view, kind]) => ({ view, kind }));
   listed.sort((a, b) => (order.get(a.view) ?? 0) - (order.get(b.view) ?? 0) || a.view.localeCompare(b.view));
-  return { drop, create, changes: listed };
+  return { drop, materialized, create, changes: listed };
+}
+
+function dropStatement(plan: ViewPlan, name: string): string {
+  return `drop ${plan.materialized?.includes(name) ? 'materialized view' : 'view'} if exists ${name}`;
 }
 
 export function isEmptyPlan(plan: ViewPlan): boolean {
@@ -221,7 +246,7 @@ export function isEmptyPlan(plan: ViewPlan): boolean {
 
 /** The statements of a plan, as `db plan` prints them and as they run. */
 export function viewPlanStatements(plan: ViewPlan): string[] {
-  return [...plan.drop.map((name) => `drop view if exists ${name};`), ...plan.create.map((d) => `-- views/${d.file} (sha256 ${d.checksum.slice(0, 12)})\n${d.sql.trim()}`)];
+  return [...plan.drop.map((name) => `${dropStatement(plan, name)};`), ...plan.create.map((d) => `-- views/${d.file} (sha256 ${d.checksum.slice(0, 12)})\n${d.sql.trim()}`)];
 }
 
 /**
@@ -230,7 +255,7 @@ export function viewPlanStatements(plan: ViewPlan): string[] {
  * under them may have changed on purpose, and `db verify` then reports the contract to update.
  */
 export async function applyViewPlan(knex: Knex, plan: ViewPlan, hint = '', options: { contracts?: boolean } = {}): Promise<void> {
-  for (const name of plan.drop) await knex.raw(`drop view if exists ${name}`);
+  for (const name of plan.drop) await knex.raw(dropStatement(plan, name));
   for (const definition of plan.create) {
     try {
       await knex.raw(definition.sql.replace(/\?/g, '\\?'));
@@ -313,7 +338,7 @@ export async function withViewsDropped<T>(knex: Knex, tables: readonly string[],
   }
   const selected = new Set(dependants);
   const ordered = applied.filter((d) => selected.has(d.name));
-  const plan: ViewPlan = { drop: ordered.map((d) => d.name).reverse(), create: ordered, changes: [] };
+  const plan: ViewPlan = { drop: ordered.map((d) => d.name).reverse(), materialized: ordered.filter((d) => d.materialized).map((d) => d.name), create: ordered, changes: [] };
   await applyViewPlan(knex, { ...plan, create: [] });
   const result = await alter();
   await applyViewPlan(
@@ -343,4 +368,32 @@ export async function dependentViews(knex: Knex, tables: readonly string[]): Pro
     [[...tables]],
   );
   return rows.map((r) => r.name);
+}
+
+/**
+ * Refreshes the materialized marts of the applied views state, dependencies first: CONCURRENTLY
+ * (readers keep reading the old rows meanwhile) when the view has a unique index, as each
+ * materialized mart file should declare. Called after every load or replay that wrote rows, and by
+ * `quantfoot db refresh`. Returns the views refreshed.
+ */
+export async function refreshMaterializedMarts(knex: Knex): Promise<string[]> {
+  const applied = await readViewState(knex, (await appliedViewStates(knex)).at(-1));
+  const materialized = applied.filter((d) => d.materialized);
+  if (materialized.length === 0) return [];
+  const { rows } = await knex.raw<{ rows: Array<{ name: string; unique_index: boolean; populated: boolean }> }>(
+    `select n.nspname || '.' || c.relname as name, c.relispopulated as populated,
+        exists (select 1 from pg_index i where i.indrelid = c.oid and i.indisunique and i.indpred is null) as unique_index
+     from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where c.relkind = 'm' and n.nspname = ?`,
+    [VIEWS_SCHEMA],
+  );
+  const live = new Map(rows.map((r) => [r.name, r]));
+  const refreshed: string[] = [];
+  for (const view of materialized) {
+    const state = live.get(view.name);
+    if (!state) continue;
+    await knex.raw(`refresh materialized view ${state.unique_index && state.populated ? 'concurrently ' : ''}${view.name}`);
+    refreshed.push(view.name);
+  }
+  return refreshed;
 }

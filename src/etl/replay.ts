@@ -4,6 +4,7 @@
  * received, so the latest answer for anything wins, as it did live.
  */
 import type { Knex } from 'knex';
+import { refreshAfterLoad } from './refresh';
 import { decodeBody, inspectParsed, parseJson } from '../api/intake';
 import { EnvelopeError, hasNoErrors, isEndpoint, validateResponse, type Envelope, type ValidatedResponse } from '../schemas';
 import { isLoadedEndpoint, loadOptimistically, loadValidatedIn, type LoadedEndpoint } from './loaders';
@@ -123,5 +124,7 @@ async function replayWithin(knex: Knex, session: RunSession, filter: { leagueId?
   } catch (err) {
     await finishRun(knex, runId, { status: 'failed', callsUsed: 0, quotaRemaining: null, error: (err as Error).message, stats });
     throw err;
+  } finally {
+    await refreshAfterLoad(knex, stats, reporter);
   }
 }

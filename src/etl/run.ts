@@ -23,6 +23,7 @@ import { RunStats } from './stats';
 import { idsRefused, SETTLE_AFTER_HOURS, settlingDue, STATUSES_WITH_DETAILS, STREAMS, type Bookmark, type StreamContext, type StreamDeclaration } from './streams';
 import type { Reporter } from './report';
 import { Fixture } from '../models';
+import { refreshAfterLoad } from './refresh';
 
 export interface RunOptions {
   leagueId: number;
@@ -223,6 +224,7 @@ export async function runLeagueSeason(
     return { runId, status, callsUsed: client.callsMade, quotaRemaining: quota, stats, rejects: rejectCount, error: err as Error };
   } finally {
     client.close();
+    await refreshAfterLoad(knex, stats, reporter);
     await session.client.end();
   }
 }

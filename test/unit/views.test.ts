@@ -95,7 +95,17 @@ describe('view plans', () => {
 
   it('changes nothing when the checksums agree', () => {
     const plan = planViewChanges(base(), base());
-    expect(plan).to.deep.equal({ drop: [], create: [], changes: [] });
+    expect(plan).to.deep.equal({ drop: [], materialized: [], create: [], changes: [] });
+  });
+
+  it('drops a materialized view as one, and reads its indexes as part of its file', () => {
+    const stored = parseViewFile('marts/a.sql', 'create materialized view marts.a as select 1 as x;\ncreate unique index a_x_key on marts.a (x);\ncomment on materialized view marts.a is \'A.\';\n');
+    expect(stored.materialized).to.equal(true);
+    const plan = planViewChanges([stored, view('b', 'select * from marts.a')], [view('a', 'select 2 as x'), view('b', 'select * from marts.a')]);
+    expect(plan.materialized).to.deep.equal(['marts.a']);
+    expect(viewPlanStatements(plan).slice(0, 2)).to.deep.equal(['drop view if exists marts.b;', 'drop materialized view if exists marts.a;']);
+    expect(() => parseViewFile('marts/a.sql', 'create materialized view marts.a as select 1 as x;\ncreate index i on golden.fixtures (season);')).to.throw(/an index here must be on marts\.a/);
+    expect(() => parseViewFile('marts/a.sql', 'create view marts.a as select 1 as x;\ncreate index i on marts.a (x);')).to.throw(/only COMMENT ON statements may follow the CREATE VIEW/);
   });
 
   it('re-creates a changed leaf alone', () => {
