@@ -25,6 +25,7 @@ const COMMANDS: CommandModule[] = [
   lazy('etl', 'Extract, validate, transform and load API-Football data', () => require('./commands/etl').etlCommand),
   lazy('mock-api', 'Serve a local API-Football v3 with a deterministic demo dataset', () => require('./commands/mock-api').mockApiCommand),
   lazy('check', 'Data tests and freshness of the golden tables; non-zero exit on failure', () => require('./commands/check').checkCommand),
+  lazy('override', 'Curated corrections of golden values that the marts show and the ETL never erases', () => require('./commands/override').overrideCommand),
   lazy('bench', 'Benchmarks: load throughput against COPY, replay, API calls, no-change re-run, scale, marts at scale', () => require('./commands/bench').benchCommand),
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */
