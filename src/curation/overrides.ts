@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import type { Model } from 'objection';
 import type { OverrideEntity, OverrideRow } from '../db/tables';
 import { ConfigError } from '../errors';
+import { describeDbError, ident, isDataError } from '../etl/load';
 import { Coach, Fixture, League, Override, Player, Team, Venue } from '../models';
 
 export interface CuratedEntity {
@@ -185,18 +186,18 @@ async function asColumnType(sp: Knex.Transaction, entity: CuratedEntity, column:
     return rows[0]!.value;
   } catch (err) {
     if (!isDataError(err)) throw err;
-    throw new ConfigError(`${entity.singular} ${column.name}: ${JSON.stringify(raw)} is not a valid ${column.type} (PostgreSQL: ${pgMessage(err)})`, { cause: err });
+    throw new ConfigError(`${entity.singular} ${column.name}: ${JSON.stringify(raw)} is not a valid ${column.type} (PostgreSQL: ${describeDbError(err)})`, { cause: err });
   }
 }
 
-/** Why PostgreSQL refused the row: the constraint with its definition, and PostgreSQL's words. */
+/** Why PostgreSQL refused the row: its words, and the rule it applied. */
 async function refusal(trx: Knex.Transaction, entity: CuratedEntity, id: number, column: Column, raw: string, err: unknown): Promise<ConfigError> {
   const constraint = (err as { constraint?: string }).constraint;
   const { rows } = constraint
     ? await trx.raw<{ rows: Array<{ def: string }> }>('select pg_get_constraintdef(oid) as def from pg_constraint where conname = ? and conrelid = ?::regclass', [constraint, `golden.${entity.table}`])
     : { rows: [] };
-  const rule = constraint ? ` (${constraint}${rows[0] ? `: ${rows[0].def}` : ''})` : '';
-  return new ConfigError(`${entity.singular} ${id} ${column.name} = ${JSON.stringify(raw)} is refused by golden.${entity.table}${rule}: ${pgMessage(err)}`, { cause: err });
+  const rule = rows[0] ? ` (the rule: ${rows[0].def})` : '';
+  return new ConfigError(`${entity.singular} ${id} ${column.name} = ${JSON.stringify(raw)} is refused by golden.${entity.table}: ${describeDbError(err)}${rule}`, { cause: err });
 }
 
 async function listedOverride(trx: Knex.Transaction, table: OverrideEntity, id: number, field: string): Promise<ListedOverride> {
@@ -206,17 +207,4 @@ async function listedOverride(trx: Knex.Transaction, table: OverrideEntity, id: 
 function rowOf(override: Override): OverrideRow {
   const { entity, entity_id, field, value, reason, author, created_at } = override;
   return { entity, entity_id, field, value, reason, author, created_at };
-}
-
-function isDataError(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return code.startsWith('22') || code.startsWith('23');
-}
-
-function pgMessage(err: unknown): string {
-  return String((err as Error).message ?? err).replace(/^[\s\S]* - /, '');
-}
-
-function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
