@@ -32,6 +32,11 @@ export async function scorers(knex: Knex, fixtureId: number): Promise<string[]> 
   const starters: number = (fixture?.lineups ?? []).flatMap((l) => l.players ?? []).filter((p) => p.is_starter).length;
   return goals.map((g) => \`\${g.player_name ?? '?'} \${g.elapsed}' of \${starters}\`);
 }
+
+export function typoCaught(event: FixtureEventRow): boolean {
+  // @ts-expect-error: the event types are a union, so a misspelt one does not compile (were they any, this directive would be the error)
+  return event.type === 'Gaol';
+}
 `;
 const TSCONFIG = { compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ['typed.mts'] };
 
@@ -87,9 +92,5 @@ describe(`the package as a library in another project (${testServerKind()} serve
     const tsc = path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const res = await runProcess(process.execPath, [tsc, '-p', 'tsconfig.json'], {}, consumer);
     expect(res.code, res.stdout + res.stderr).to.equal(0);
-    fs.writeFileSync(path.join(consumer, 'typed.mts'), TYPED.replace("e.type === 'Goal'", "e.type === 'Gaol'"));
-    const wrong = await runProcess(process.execPath, [tsc, '-p', 'tsconfig.json'], {}, consumer);
-    expect(wrong.code).to.not.equal(0);
-    expect(wrong.stdout).to.match(/typed\.mts.*'"Gaol"'.*no overlap|This comparison appears to be unintentional/);
   });
 });

@@ -79,16 +79,13 @@ describe(`quantfoot override on a league loaded from the mock API, as a user run
     expect(again.stderr).to.include(`no override of team ${leader.team_id} name`);
   });
 
+  // Every kind of refusal is in test/integration/overrides.test.ts; here, that the command exits 2 and writes nothing.
   it('a bad override exits 2 with what is wrong, and writes nothing', async () => {
     const before = { golden: await goldenHashes(ctx.db.knex), overrides: await ctx.db.knex('golden.overrides').orderBy(['entity', 'entity_id', 'field']) };
     const cases: Array<[string[], RegExp]> = [
       [['set', 'stadium', '1', 'name', 'x', '--reason', 'r'], /unknown entity "stadium"/],
-      [['set', 'team', '999999', 'name', 'x', '--reason', 'r'], /no team 999999 in golden\.teams/],
-      [['set', 'team', String(leader.team_id), 'colour', 'red', '--reason', 'r'], /golden\.teams has no column "colour"/],
       [['set', 'team', String(leader.team_id), 'founded', 'long ago', '--reason', 'r'], /"long ago" is not a valid integer/],
       [['set', 'player', String(scorer.player_id), 'height_cm', '250', '--reason', 'r'], /players_height_range_chk/],
-      [['set', 'fixture', String(fixture.fixture_id), 'home_team_id', '1', '--reason', 'r'], /fixtures\.home_team_id cannot be overridden/],
-      [['set', 'team', 'abc', 'name', 'x', '--reason', 'r'], /--id must be an id from 1 to 2147483647/],
       [['set', 'team', String(leader.team_id), 'name', 'x'], /Missing required argument: reason/],
     ];
     for (const [args, message] of cases) {
