@@ -140,23 +140,36 @@ describe(`reliability through the CLI (${testServerKind()} server)`, function ()
     });
     after(async () => mock?.close());
 
-    /** Starts `etl run` and kills it with SIGKILL after `ms`; resolves once it ended, with whether it was killed. */
-    const killedAfter = (ms: number) =>
-      new Promise<boolean>((resolve) => {
+    /**
+     * Starts `etl run` and kills it with SIGKILL `ms` after its run is recorded (the process's own
+     * start-up varies with the machine's load, and a kill before the run starts proves nothing);
+     * resolves once it ended, with whether it was killed.
+     */
+    const killedAfter = async (ms: number) => {
+      const previous = Number((await ctx.db.knex('etl.runs').max({ id: 'run_id' }))[0]!.id ?? 0);
+      return new Promise<boolean>((resolve) => {
         const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'quantfoot.js'), 'etl', 'run', '--league', '39', '--season', '2023', '--wait'], {
           env: { ...process.env, DATABASE_URL: ctx.db.url, API_FOOTBALL_URL: mock.url, API_FOOTBALL_KEY: 'test-key' },
           stdio: 'ignore',
         });
-        const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+        let timer: NodeJS.Timeout | undefined;
+        const started = async () => (await ctx.db.knex('etl.runs').where('run_id', '>', previous).first('run_id')) !== undefined;
+        const poll = setInterval(() => {
+          void started().then((yes) => {
+            if (yes && timer === undefined) timer = setTimeout(() => child.kill('SIGKILL'), ms);
+          });
+        }, 50);
         child.on('exit', (_code, signal) => {
+          clearInterval(poll);
           clearTimeout(timer);
           resolve(signal === 'SIGKILL');
         });
       });
+    };
 
     it('converges to the clean result, and no run stays "running" once the next one starts', async () => {
       const expected: string[] = [];
-      for (const ms of [1_500, 2_500, 3_500]) {
+      for (const ms of [500, 1_500, 2_500]) {
         const killed = await killedAfter(ms);
         expected.push(killed ? 'abandoned' : 'succeeded');
         const running = await ctx.db.knex('etl.runs').where({ status: 'running' });
