@@ -27,6 +27,7 @@ const COMMANDS: CommandModule[] = [
   lazy('init', 'Write a commented example quantfoot.yml', () => require('./commands/init').initCommand),
   lazy('check', 'Data tests and freshness of the golden tables; non-zero exit on failure', () => require('./commands/check').checkCommand),
   lazy('docs', 'Static documentation site of the database: tables, views, columns, constraints, ER diagram, lineage, tests, runs', () => require('./commands/docs').docsCommand),
+  lazy('override', 'Curated corrections of golden values that the marts show and the ETL never erases', () => require('./commands/override').overrideCommand),
   lazy('bench', 'Benchmarks: load throughput against COPY, replay, API calls, no-change re-run, scale, marts at scale', () => require('./commands/bench').benchCommand),
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */

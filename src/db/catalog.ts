@@ -1,10 +1,11 @@
 /**
  * A dump of everything the migrations own in the catalog (schemas, tables, columns, constraints,
- * indexes, comments, views, roles' grants), as sorted text, to compare a schema before and after.
+ * indexes, comments, views, triggers, functions, roles' grants), as sorted text, to compare a
+ * schema before and after.
  */
 import type { Knex } from 'knex';
 
-const OWNED = `('golden','raw','etl','marts')`;
+const OWNED = `('golden','raw','etl','marts','history')`;
 
 export async function dumpCatalog(knex: Knex): Promise<string> {
   const parts: string[] = [];
@@ -24,6 +25,11 @@ export async function dumpCatalog(knex: Knex): Promise<string> {
     from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname in ${OWNED}`);
   await q('indexes', `select schemaname, indexname, indexdef from pg_indexes where schemaname in ${OWNED}`);
   await q('views', `select schemaname, viewname, definition from pg_views where schemaname in ${OWNED}`);
+  await q('triggers', `select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid) as def, t.tgenabled
+    from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname in ${OWNED} and not t.tgisinternal`);
+  await q('functions', `select n.nspname, p.proname, pg_get_functiondef(p.oid) as def, obj_description(p.oid, 'pg_proc') as comment
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname in ${OWNED}`);
   await q('grants', `select table_schema, table_name, grantee, privilege_type from information_schema.role_table_grants where table_schema in ${OWNED}`);
   return parts.join('\n');
 }

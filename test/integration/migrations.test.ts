@@ -43,7 +43,7 @@ describe(`migrations (${testServerKind()} server)`, () => {
       select n.nspname || '.' || c.relname || coalesce('.' || a.attname, '') as object
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-      where n.nspname in ('golden','raw','etl','marts') and c.relkind in ('r','v')
+      where n.nspname in ('golden','raw','etl','marts','history') and c.relkind in ('r','v')
         and (obj_description(c.oid, 'pg_class') is null or (a.attname is not null and col_description(c.oid, a.attnum) is null))`);
     expect(rows.map((r: { object: string }) => r.object)).to.deep.equal([]);
   });
@@ -52,9 +52,9 @@ describe(`migrations (${testServerKind()} server)`, () => {
     const { rows } = await ctx.db.knex.raw(`
       select c.conname as name, cl.relname as table_name from pg_constraint c
         join pg_class cl on cl.oid = c.conrelid join pg_namespace n on n.oid = c.connamespace
-      where n.nspname in ('golden','raw','etl') and c.contype <> 'n'
+      where n.nspname in ('golden','raw','etl','history') and c.contype <> 'n'
       union all
-      select indexname, tablename from pg_indexes where schemaname in ('golden','raw','etl')`);
+      select indexname, tablename from pg_indexes where schemaname in ('golden','raw','etl','history')`);
     const bad = rows
       .filter((r: { name: string; table_name: string }) => !r.name.startsWith(`${r.table_name}_`) || !/_(pkey|fk|chk|key|idx)$/.test(r.name))
       .map((r: { name: string }) => r.name);
@@ -64,7 +64,7 @@ describe(`migrations (${testServerKind()} server)`, () => {
 
   it('keeps time columns time-zone aware', async () => {
     const rows = await ctx.db.knex('information_schema.columns')
-      .whereIn('table_schema', ['golden', 'raw', 'etl'])
+      .whereIn('table_schema', ['golden', 'raw', 'etl', 'history'])
       .where('data_type', 'timestamp without time zone')
       .select('table_name', 'column_name');
     expect(rows).to.deep.equal([]);

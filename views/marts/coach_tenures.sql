@@ -26,11 +26,11 @@ tenures as (
 ),
 
 coaches as (
-    select coach_id, name as coach_name, nationality from golden.coaches
+    select coach_id, name as coach_name, nationality from marts.coaches
 ),
 
 teams as (
-    select team_id, name as team_name from golden.teams
+    select team_id, name as team_name from marts.teams
 ),
 
 team_matches as not materialized (

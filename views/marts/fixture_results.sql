@@ -26,7 +26,7 @@ create view marts.fixture_results as
 with
 
 fixtures as (
-    select * from golden.fixtures
+    select * from marts.fixtures
 ),
 
 statuses as (

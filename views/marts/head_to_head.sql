@@ -26,7 +26,7 @@ team_matches as (
 ),
 
 teams as not materialized (
-    select team_id, name as team_name from golden.teams
+    select team_id, name as team_name from marts.teams
 ),
 
 pairs as (

@@ -34,12 +34,13 @@ team_matches as (
     select * from marts.team_matches
 ),
 
+-- golden.fixtures itself: only the columns that place a fixture, which no override changes.
 fixtures as not materialized (
     select league_id, season, home_team_id, away_team_id from golden.fixtures
 ),
 
 leagues as not materialized (
-    select league_id, name as league_name, type as league_type from golden.leagues
+    select league_id, name as league_name, type as league_type from marts.leagues
 ),
 
 seasons as (
@@ -47,7 +48,7 @@ seasons as (
 ),
 
 teams as (
-    select team_id, name as team_name from golden.teams
+    select team_id, name as team_name from marts.teams
 ),
 
 standings_groups as not materialized (

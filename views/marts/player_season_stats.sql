@@ -35,10 +35,10 @@ player_stats as (
     select * from golden.fixture_player_stats
 ),
 
--- golden.fixtures rather than marts.fixture_results: a view built on WITH is planned as a
+-- marts.fixtures rather than marts.fixture_results: a view built on WITH is planned as a
 -- separate subquery, which a join on fixture_id cannot reach by index.
 fixtures as (
-    select fixture_id, league_id, season, status_short from golden.fixtures
+    select fixture_id, league_id, season, status_short from marts.fixtures
 ),
 
 statuses as (
@@ -46,11 +46,11 @@ statuses as (
 ),
 
 players as (
-    select player_id, name as player_name from golden.players
+    select player_id, name as player_name from marts.players
 ),
 
 teams as (
-    select team_id, name as team_name from golden.teams
+    select team_id, name as team_name from marts.teams
 ),
 
 season_lines as (

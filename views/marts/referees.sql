@@ -18,7 +18,7 @@ create view marts.referees as
 with
 
 fixtures as (
-    select fixture_id, league_id, season, referee_name, referee_country, status_short from golden.fixtures
+    select fixture_id, league_id, season, referee_name, referee_country, status_short from marts.fixtures
 ),
 
 statuses as (

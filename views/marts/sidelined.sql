@@ -18,7 +18,7 @@ absences as (
 ),
 
 players as (
-    select player_id, name as player_name from golden.players
+    select player_id, name as player_name from marts.players
 ),
 
 final as (

@@ -42,7 +42,7 @@ league_table as (
 ),
 
 teams as (
-    select team_id, name as team_name from golden.teams
+    select team_id, name as team_name from marts.teams
 ),
 
 paired as (

@@ -25,7 +25,7 @@ team_matches as (
 ),
 
 teams as (
-    select team_id, name as team_name from golden.teams
+    select team_id, name as team_name from marts.teams
 ),
 
 recent as (

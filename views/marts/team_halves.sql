@@ -25,7 +25,7 @@ with
 fixtures as (
     select fixture_id, league_id, season, status_short, home_team_id, away_team_id,
         halftime_home, halftime_away, fulltime_home, fulltime_away
-    from golden.fixtures
+    from marts.fixtures
 ),
 
 half_stats as not materialized (
@@ -34,7 +34,7 @@ half_stats as not materialized (
 ),
 
 teams as (
-    select team_id, name as team_name from golden.teams
+    select team_id, name as team_name from marts.teams
 ),
 
 -- Each finished match twice per side: its first and its second half.

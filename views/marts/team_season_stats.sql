@@ -33,10 +33,10 @@ team_stats as not materialized (
     select * from golden.fixture_team_stats
 ),
 
--- golden.fixtures rather than marts.fixture_results: a view built on WITH is planned as a
+-- marts.fixtures rather than marts.fixture_results: a view built on WITH is planned as a
 -- separate subquery, which a join on fixture_id cannot reach by index.
 fixtures as (
-    select fixture_id, league_id, season, status_short, home_team_id, goals_home, goals_away from golden.fixtures
+    select fixture_id, league_id, season, status_short, home_team_id, goals_home, goals_away from marts.fixtures
 ),
 
 statuses as (
@@ -44,7 +44,7 @@ statuses as (
 ),
 
 teams as (
-    select team_id, name as team_name from golden.teams
+    select team_id, name as team_name from marts.teams
 ),
 
 per_match as (

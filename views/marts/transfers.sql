@@ -22,11 +22,11 @@ transfers as (
 ),
 
 players as (
-    select player_id, name as player_name from golden.players
+    select player_id, name as player_name from marts.players
 ),
 
 teams as (
-    select team_id, name as team_name from golden.teams
+    select team_id, name as team_name from marts.teams
 ),
 
 -- "€ 250K" → 250000, "€ 1.5M" → 1500000; anything else has no fee.
