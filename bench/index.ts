@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/db/paths';
 import { callFigures, replayFigures } from './etl.bench';
 import { figuresJson, formatFigures, type Figure } from './figures';
+import { historyFigures } from './history.bench';
 import { loadFigures } from './load.bench';
 import { scaleFigures } from './scale.bench';
 import { viewFigures } from './views.bench';
@@ -19,6 +20,7 @@ export const SECTIONS = {
   calls: callFigures,
   scale: scaleFigures,
   views: viewFigures,
+  history: historyFigures,
 } as const;
 
 export type Section = keyof typeof SECTIONS;

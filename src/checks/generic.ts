@@ -111,7 +111,7 @@ function modelTests(model: string, spec: ModelSpec, source: string): DataTest[] 
       build: (columnsOf: ColumnsOf) => {
         const columns = columnsOf(model);
         const leagueSeason = !!columns && columns.has('league_id') && columns.has('season');
-        return { sql: query(leagueSeason), leagueSeason };
+        return { sql: query(leagueSeason) };
       },
     });
   for (const columns of spec.unique ?? []) {

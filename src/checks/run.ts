@@ -83,9 +83,23 @@ export async function runChecks(knex: Knex, options: CheckOptions = {}): Promise
 async function runTest(knex: Knex, test: DataTest, columnsOf: ColumnsOf, options: CheckOptions): Promise<CheckResult> {
   const started = Date.now();
   const base = { name: test.name, description: test.description, severity: test.severity, source: test.source };
-  const { sql, leagueSeason } = test.build(columnsOf);
+  const { sql } = test.build(columnsOf);
   const scope: string[] = [];
   const bindings: number[] = [];
+  let leagueSeason = false;
+  try {
+    // Which columns the failing rows have (planned, not run): a rule per league-season returns
+    // league_id and season, and only then can applies_to, --league and --season narrow it.
+    const { fields } = await knex.raw<{ fields: Array<{ name: string }> }>(`select * from (${sql}) f limit 0`);
+    const names = new Set(fields.map((f) => f.name));
+    leagueSeason = names.has('league_id') && names.has('season');
+  } catch (err) {
+    return { ...base, status: 'error', failing: 0, sample: [], league_seasons: [], ms: Date.now() - started, error: reason(err) };
+  }
+  if (!leagueSeason && !test.appliesTo.includes('all')) {
+    const error = `applies_to ${test.appliesTo.join(', ')} needs league_id and season in the failing rows (see checks/README.md)`;
+    return { ...base, status: 'error', failing: 0, sample: [], league_seasons: [], ms: Date.now() - started, error };
+  }
   if (leagueSeason) {
     if (!test.appliesTo.includes('all')) {
       scope.push(`exists (select 1 from golden.seasons s where s.league_id = f.league_id and s.season = f.season and ${appliesToCondition(test.appliesTo)})`);
@@ -121,15 +135,15 @@ async function runTest(knex: Knex, test: DataTest, columnsOf: ColumnsOf, options
     const status = row.failing === 0 ? 'pass' : test.severity === 'warn' ? 'warn' : 'fail';
     return { ...base, status, failing: row.failing, sample: row.sample, league_seasons: row.league_seasons, ms: Date.now() - started };
   } catch (err) {
-    let message = (err as Error).message;
-    // knex prefixes the statement; the reason is what a test author needs.
-    const at = message.lastIndexOf(' - ');
-    if (at >= 0) message = message.slice(at + 3);
-    if (leagueSeason && /column f?\.?"?(league_id|season)"? does not exist/.test(message)) {
-      message = `${message}: a test in a .sql file returns league_id and season with each failing row (see checks/README.md)`;
-    }
-    return { ...base, status: 'error', failing: 0, sample: [], league_seasons: [], ms: Date.now() - started, error: message };
+    return { ...base, status: 'error', failing: 0, sample: [], league_seasons: [], ms: Date.now() - started, error: reason(err) };
   }
+}
+
+/** knex prefixes the statement; PostgreSQL's reason is what a test author needs. */
+function reason(err: unknown): string {
+  const message = (err as Error).message;
+  const at = message.lastIndexOf(' - ');
+  return at >= 0 ? message.slice(at + 3) : message;
 }
 
 async function runFreshness(knex: Knex, options: CheckOptions): Promise<CheckResult> {

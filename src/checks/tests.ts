@@ -64,7 +64,7 @@ export function readSingularTest(file: string, source: string): DataTest {
   const appliesTo = parseAppliesTo(header.applies_to, where);
   if (!sql) throw new ConfigError(`${where}no query after the header`);
   if (/;\s*\S/.test(sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^\n]*/g, ''))) throw new ConfigError(`${where}one query per test (a select returning the failing rows), not several statements`);
-  return { name, description: header.description, severity, appliesTo, source, build: () => ({ sql, leagueSeason: true }) };
+  return { name, description: header.description, severity, appliesTo, source, build: () => ({ sql }) };
 }
 
 function parseAppliesTo(raw: string | undefined, where: string): AppliesTo[] {

@@ -32,11 +32,8 @@ export interface DataTest {
   appliesTo: AppliesTo[];
   /** the file it comes from, relative to the checks folder */
   source: string;
-  /**
-   * The query returning the failing rows; `leagueSeason` says whether they carry league_id and
-   * season (singular tests must; a generic test does when its mart has them).
-   */
-  build(columnsOf: ColumnsOf): { sql: string; leagueSeason: boolean };
+  /** The query returning the failing rows (with league_id and season when the rule is per league-season). */
+  build(columnsOf: ColumnsOf): { sql: string };
 }
 
 export function parseSeverity(raw: string | undefined, where: string): Severity {

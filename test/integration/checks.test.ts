@@ -185,11 +185,16 @@ golden.players:
     });
 
     it('a test that cannot run is an error naming why; a badly written file is refused naming it', async () => {
-      fs.writeFileSync(path.join(dir, 'no_league.sql'), '-- description: forgot the league-season\n-- severity: error\nselect fixture_id from golden.fixtures where false\n');
-      const [result] = await runChecks(ctx.db.knex, { dir, select: ['no_league'], record: false });
-      expect(result).to.include({ status: 'error' });
-      expect(result!.error).to.match(/league_id.*does not exist.*returns league_id and season/);
-      fs.rmSync(path.join(dir, 'no_league.sql'));
+      fs.writeFileSync(path.join(dir, 'no_league.sql'), '-- description: per fixture, but applies to seasons with line-ups\n-- severity: error\n-- applies_to: covers_lineups\nselect fixture_id from golden.fixtures where false\n');
+      fs.writeFileSync(path.join(dir, 'typo.sql'), '-- description: a column that is not there\n-- severity: error\nselect league_id, season, goals from golden.fixtures\n');
+      fs.writeFileSync(path.join(dir, 'entities.sql'), '-- description: not per league-season, and fine so\n-- severity: warn\nselect team_id, name from golden.teams where name = \'\'\n');
+      const results = await runChecks(ctx.db.knex, { dir, select: ['no_league', 'typo', 'entities'], league: 39, record: false });
+      expect(results.map((r) => [r.name, r.status, r.error])).to.deep.equal([
+        ['entities', 'pass', undefined],
+        ['no_league', 'error', 'applies_to covers_lineups needs league_id and season in the failing rows (see checks/README.md)'],
+        ['typo', 'error', 'column "goals" does not exist'],
+      ]);
+      for (const file of ['no_league.sql', 'typo.sql', 'entities.sql']) fs.rmSync(path.join(dir, file));
       for (const [file, text, message] of [
         ['a.sql', 'select 1 as league_id, 1 as season', /a\.sql: the header needs "-- description/],
         ['b.sql', '-- description: x\n-- severity: fatal\nselect 1', /b\.sql: severity "fatal": expected error or warn/],

@@ -3,6 +3,22 @@
 -- the marts read coaches from here, so a correction shows everywhere and survives every load.
 -- No WITH, unlike the other marts: PostgreSQL plans a view built on WITH as a separate subquery,
 -- and the marts join this one by id, which must reach the indexes of golden.coaches.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   coach_id integer
+--   name text
+--   firstname text
+--   lastname text
+--   birth_date date
+--   birth_place text
+--   birth_country text
+--   nationality text
+--   height_cm smallint
+--   weight_kg smallint
+--   photo_url text
+--   team_id integer
+--   overridden_fields text[]
 create view marts.coaches as
 select
     coaches.coach_id,

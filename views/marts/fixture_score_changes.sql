@@ -3,6 +3,27 @@
 -- version before, the first one included, with when that was recorded. These are the API's values
 -- (an override corrects the marts, it is not a change of the match), and a change shows when a
 -- load saw it: a match loaded once finished has a single row.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   fixture_id integer
+--   league_id integer
+--   season integer
+--   home_team_id integer
+--   home_team_name text
+--   away_team_id integer
+--   away_team_name text
+--   recorded_at timestamp with time zone
+--   superseded_at timestamp with time zone
+--   status text
+--   elapsed smallint
+--   home_goals smallint
+--   away_goals smallint
+--   home_penalties smallint
+--   away_penalties smallint
+--   previous_status text
+--   previous_home_goals smallint
+--   previous_away_goals smallint
 create view marts.fixture_score_changes as
 with
 

@@ -5,6 +5,42 @@
 -- overridable: plain columns, so that a filter on them reaches the indexes of golden.fixtures.
 -- No WITH, unlike the other marts: PostgreSQL plans a view built on WITH as a separate subquery,
 -- and the marts join this one by id, which must reach the indexes of golden.fixtures.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   fixture_id integer
+--   league_id integer
+--   season integer
+--   round text
+--   kickoff_at timestamp with time zone
+--   referee text
+--   venue_id integer
+--   venue_name text
+--   venue_city text
+--   status_short text
+--   status_long text
+--   elapsed smallint
+--   status_extra smallint
+--   first_half_at timestamp with time zone
+--   second_half_at timestamp with time zone
+--   home_team_id integer
+--   away_team_id integer
+--   home_winner boolean
+--   away_winner boolean
+--   goals_home smallint
+--   goals_away smallint
+--   halftime_home smallint
+--   halftime_away smallint
+--   fulltime_home smallint
+--   fulltime_away smallint
+--   extratime_home smallint
+--   extratime_away smallint
+--   penalty_home smallint
+--   penalty_away smallint
+--   has_standings boolean
+--   referee_name text
+--   referee_country text
+--   overridden_fields text[]
 create view marts.fixtures as
 select
     fixtures.fixture_id,

@@ -3,6 +3,15 @@
 -- the marts read leagues from here, so a correction shows everywhere and survives every load.
 -- No WITH, unlike the other marts: PostgreSQL plans a view built on WITH as a separate subquery,
 -- and the marts join this one by id, which must reach the indexes of golden.leagues.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   league_id integer
+--   name text
+--   type text
+--   logo_url text
+--   country_name text
+--   overridden_fields text[]
 create view marts.leagues as
 select
     leagues.league_id,

@@ -3,6 +3,18 @@
 -- checks/overrides_agreed_by_the_api.sql lists them). The comparison is typed: the override is
 -- read as its column's type (jsonb_populate_record on the golden row) and compared with the golden
 -- value, so "+44" agrees with 44 and a time agrees with the same instant in another zone.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   entity text
+--   entity_id integer
+--   field text
+--   value text
+--   api_value text
+--   api_agrees boolean
+--   reason text
+--   author text
+--   created_at timestamp with time zone
 create view marts.overrides as
 with
 

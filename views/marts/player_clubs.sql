@@ -5,6 +5,16 @@
 -- The club of player P on date D:
 --   select team_id, team_name from marts.player_clubs
 --   where player_id = P and valid_from <= D and (valid_to is null or valid_to > D)
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   player_id integer
+--   player_name text
+--   team_id integer
+--   team_name text
+--   valid_from timestamp with time zone
+--   valid_to timestamp with time zone
+--   is_current boolean
 create view marts.player_clubs as
 with
 

@@ -4,6 +4,18 @@
 -- every load.
 -- No WITH, unlike the other marts: PostgreSQL plans a view built on WITH as a separate subquery,
 -- and the marts join this one by id, which must reach the indexes of golden.teams.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   team_id integer
+--   name text
+--   code text
+--   country_name text
+--   founded integer
+--   is_national boolean
+--   logo_url text
+--   venue_id integer
+--   overridden_fields text[]
 create view marts.teams as
 select
     teams.team_id,

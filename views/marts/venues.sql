@@ -3,6 +3,18 @@
 -- the marts read venues from here, so a correction shows everywhere and survives every load.
 -- No WITH, unlike the other marts: PostgreSQL plans a view built on WITH as a separate subquery,
 -- and the marts join this one by id, which must reach the indexes of golden.venues.
+-- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
+-- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
+-- contract:
+--   venue_id integer
+--   name text
+--   address text
+--   city text
+--   country_name text
+--   capacity integer
+--   surface text
+--   image_url text
+--   overridden_fields text[]
 create view marts.venues as
 select
     venues.venue_id,
