@@ -11,7 +11,7 @@ import { appliedViewStates, historyExists, VIEW_HISTORY_TABLE, VIEWS_SCHEMA } fr
 export const GOLDEN_SCHEMA = 'golden';
 
 /** The schemas migrations own, in the order a newcomer should meet them. */
-export const DOCUMENTED_SCHEMAS: readonly string[] = [GOLDEN_SCHEMA, VIEWS_SCHEMA, 'raw', 'etl'];
+export const DOCUMENTED_SCHEMAS: readonly string[] = [GOLDEN_SCHEMA, VIEWS_SCHEMA, 'history', 'raw', 'etl'];
 
 /**
  * Tables estimated above this are not counted exactly: a count(*) reads the whole table, and the
