@@ -6,7 +6,7 @@ import { runDemo } from '../etl/demo';
 import { createReporter, summaryTable } from '../etl/report';
 import { RunStats } from '../etl/stats';
 import { printable } from '../text';
-import { checkInteger, COUNT_RANGE } from './options';
+import { checkInteger, COUNT_RANGE, logFormat } from './options';
 import { runHandler } from './run';
 
 interface DemoArgs {
@@ -29,7 +29,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       }) as unknown as Argv<DemoArgs>,
   handler: runHandler(async (args: DemoArgs) =>
     withDatabase(async ({ knex, url }) => {
-      const format = args['log-format'] ?? (process.stderr.isTTY ? 'pretty' : 'json');
+      const format = logFormat(args['log-format']);
       const reporter = createReporter(format);
       const result = await runDemo(knex, url, reporter, { seed: args.seed, asOf: args['as-of'] });
       reporter.done();

@@ -9,7 +9,7 @@ import { replay } from '../etl/replay';
 import { runLeagueSeason, type RunResult } from '../etl/run';
 import { etlStatus } from '../etl/status';
 import { OPTIONAL_STREAMS } from '../etl/streams';
-import { checkInteger, checkNumber, COUNT_RANGE, ID_RANGE, SEASON_RANGE } from './options';
+import { checkInteger, checkNumber, COUNT_RANGE, ID_RANGE, logFormat, SEASON_RANGE } from './options';
 import { runHandler } from './run';
 import { syncCommands } from './sync';
 
@@ -26,9 +26,6 @@ interface RunArgs {
   'log-format'?: 'pretty' | 'json';
 }
 
-function logFormat(arg: string | undefined): 'pretty' | 'json' {
-  return arg === 'json' || arg === 'pretty' ? arg : process.stderr.isTTY ? 'pretty' : 'json';
-}
 
 export function printRunResult(result: RunResult): number {
   if (result.plan) {

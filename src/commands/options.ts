@@ -33,3 +33,8 @@ export function checkNumber(args: Record<string, unknown>, name: string, range: 
 function raw(value: unknown): unknown {
   return typeof value === 'number' && Number.isNaN(value) ? 'not a number' : value;
 }
+
+/** --log-format: as asked, else progress bars on a terminal and JSON lines otherwise (cron, CI). */
+export function logFormat(arg: string | undefined): 'pretty' | 'json' {
+  return arg === 'json' || arg === 'pretty' ? arg : process.stderr.isTTY ? 'pretty' : 'json';
+}

@@ -12,7 +12,7 @@ import { createReporter } from '../etl/report';
 import { runDaemon } from '../sync/daemon';
 import { enqueueSync, work } from '../sync/queue';
 import { dryRunSync, runSync, syncError } from '../sync/run';
-import { checkInteger, COUNT_RANGE } from './options';
+import { checkInteger, COUNT_RANGE, logFormat } from './options';
 import { runHandler } from './run';
 
 function requireConfig(file: string | undefined): QuantfootConfig {
@@ -21,9 +21,6 @@ function requireConfig(file: string | undefined): QuantfootConfig {
   return config;
 }
 
-function logFormat(arg: string | undefined): 'pretty' | 'json' {
-  return arg === 'json' || arg === 'pretty' ? arg : process.stderr.isTTY ? 'pretty' : 'json';
-}
 
 interface SyncArgs {
   config?: string;
