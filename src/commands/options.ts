@@ -1,5 +1,5 @@
 /**
- * Checks of numeric options, for yargs `.check` (a failure is a usage error: exit 2, the message
+ * Options the commands share. Checks of numeric options, for yargs `.check` (a failure is a usage error: exit 2, the message
  * names the option). yargs turns "abc" into NaN and "1e99" into 1e99 without complaint; every
  * number a command uses must be checked here before it reaches a lock key, a query or a timer.
  */
