@@ -6,6 +6,7 @@ import { SHOWN_STATUS_SQL } from './runs';
 const GOLDEN_TABLES = [
   'countries', 'leagues', 'seasons', 'venues', 'teams', 'team_seasons', 'players', 'player_team_seasons', 'fixtures',
   'fixture_events', 'fixture_lineups', 'fixture_lineup_players', 'fixture_team_stats', 'fixture_player_stats', 'standings', 'injuries',
+  'rounds', 'squad_players', 'coaches', 'coach_tenures', 'transfers', 'sidelined', 'fixture_team_half_stats', 'overrides',
 ];
 
 export async function etlStatus(knex: Knex): Promise<string> {
@@ -23,9 +24,14 @@ export async function etlStatus(knex: Knex): Promise<string> {
   const { rows: rejects } = await knex.raw('select endpoint, table_name, count(*)::int as n from etl.rejects group by 1, 2 order by 1, 2');
   out.push(`Rejects: ${rejects.length === 0 ? 'none' : ''}`);
   for (const r of rejects as Array<{ endpoint: string; table_name: string | null; n: number }>) out.push(`  ${r.endpoint} → ${r.table_name ?? '?'}: ${r.n}`);
-  const states = await knex('etl.state').select('league_id', 'season', 'stream', 'updated_at').orderBy(['league_id', 'season', 'stream']);
+  const states = await knex('etl.state')
+    .select('league_id', 'season', 'stream', 'updated_at', knex.raw("bookmark -> 'skipped' ->> 'reason' as skipped"))
+    .orderBy(['league_id', 'season', 'stream']);
   out.push('Bookmarks:');
-  for (const s of states) out.push(`  league ${s.league_id} season ${s.season} ${s.stream}: updated ${s.updated_at.toISOString()}`);
+  for (const s of states) {
+    // A stream the season's coverage rules out (coverage.ts) says so, with the API's reason.
+    out.push(`  league ${s.league_id} season ${s.season} ${s.stream}: updated ${s.updated_at.toISOString()}${s.skipped ? `; skipped: ${s.skipped}` : ''}`);
+  }
   // Errors and reasons quote what the API sent: never raw control characters on a terminal.
   return out.map((line) => printable(line)).join('\n');
 }

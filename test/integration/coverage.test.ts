@@ -4,6 +4,7 @@
  */
 import { expect } from 'chai';
 import { planRun, runLeagueSeason } from '../../src/etl/run';
+import { etlStatus } from '../../src/etl/status';
 import { startMockApi } from '../../src/mock-api/server';
 import { testServerKind, useFreshDatabase } from '../support/db';
 
@@ -40,6 +41,7 @@ describe(`coverage-aware loading (${testServerKind()} server)`, function () {
       const skipped = await ctx.db.knex('etl.state').where({ league_id: 39, season: 2023 }).whereRaw("bookmark \\? 'skipped'").orderBy('stream').select('stream', ctx.db.knex.raw("bookmark->'skipped'->>'reason' as reason"));
       expect(skipped.map((s) => s.stream)).to.deep.equal(['fixture_details', 'injuries', 'players']);
       expect(skipped[0].reason).to.equal("the API's coverage of 39/2023 has no events, no line-ups, no match statistics, no player statistics");
+      expect(await etlStatus(ctx.db.knex)).to.include("league 39 season 2023 players: updated").and.include("skipped: the API's coverage of 39/2023 has no player season statistics");
       const plan = await planRun(ctx.db.knex, { ...options, dryRun: true });
       expect(plan.find((l) => l.stream === 'fixture_details')).to.include({ calls: 0 });
       expect(plan.find((l) => l.stream === 'players')!.why).to.match(/^skipped: the API's coverage of 39\/2023 has no player season statistics/);
