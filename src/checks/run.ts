@@ -83,7 +83,8 @@ export async function runChecks(knex: Knex, options: CheckOptions = {}): Promise
 async function runTest(knex: Knex, test: DataTest, columnsOf: ColumnsOf, options: CheckOptions): Promise<CheckResult> {
   const started = Date.now();
   const base = { name: test.name, description: test.description, severity: test.severity, source: test.source };
-  const { sql } = test.build(columnsOf);
+  // knex reads `?` as a placeholder even in a raw query; a test may use jsonb's `?` operator.
+  const sql = test.build(columnsOf).sql.replace(/\?/g, '\\?');
   const scope: string[] = [];
   const bindings: number[] = [];
   let leagueSeason = false;
