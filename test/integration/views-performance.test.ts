@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Knex } from 'knex';
 import { testServerKind, useFreshDatabase } from '../support/db';
 import { syntheticDataset } from '../../bench/synthetic';
+import { refreshMaterializedMarts } from '../../src/db/views';
 
 // A synthetic dataset made with generate_series: LEAGUES leagues of 20 teams, each SEASONS seasons
 // of a double round robin (380 fixtures), with goal/card/substitution events, 14 players a side
@@ -61,6 +62,7 @@ describe(`marts on a generated dataset of ${LEAGUES} leagues x ${SEASONS} season
 
   before(async () => {
     for (const statement of syntheticDataset(LEAGUES, SEASONS)) await ctx.db.knex.raw(statement);
+    await refreshMaterializedMarts(ctx.db.knex);
     await ctx.db.knex.raw('vacuum analyze');
   });
 
