@@ -28,7 +28,9 @@
 create view marts.top_assists as
 with
 
-player_season_stats as (
+-- Referenced twice (the sums, then the row of his main team): not materialized, so a filter on one
+-- league-season reaches the index of the stored mart in both places.
+player_season_stats as not materialized (
     select * from marts.player_season_stats
 ),
 
@@ -36,20 +38,17 @@ per_player as (
     select
         league_id,
         season,
-        league_name,
-        league_country,
-        season_label,
         player_id,
-        (array_agg(player_name order by minutes desc, team_id))[1] as player_name,
-        (array_agg(team_id order by minutes desc, team_id))[1] as team_id,
-        (array_agg(team_name order by minutes desc, team_id))[1] as team_name,
+        -- His team: most minutes, then the lowest team id (an int array compares element by
+        -- element, which is cheaper than ordering an array_agg per player).
+        -(max(array[minutes, -team_id]))[2] as team_id,
         sum(assists)::int as assists,
         sum(key_passes)::int as key_passes,
         sum(goals)::int as goals,
         sum(appearances)::int as appearances,
         sum(minutes)::int as minutes
     from player_season_stats
-    group by league_id, season, league_name, league_country, season_label, player_id
+    group by league_id, season, player_id
 ),
 
 ranked as (
@@ -65,25 +64,30 @@ ranked as (
 )
 
 select
-    league_id,
-    season,
-    league_name,
-    league_country,
-    season_label,
-    rank,
-    tiebreak_rank,
-    player_id,
-    player_name,
-    team_id,
-    team_name,
-    assists,
-    key_passes,
-    goals,
-    appearances,
-    minutes,
-    round(assists * 90.0 / nullif(minutes, 0), 2) as assists_per_90,
-    round(minutes::numeric / assists, 1) as minutes_per_assist
-from ranked;
+    ranked.league_id,
+    ranked.season,
+    main.league_name,
+    main.league_country,
+    main.season_label,
+    ranked.rank,
+    ranked.tiebreak_rank,
+    ranked.player_id,
+    main.player_name,
+    ranked.team_id,
+    main.team_name,
+    ranked.assists,
+    ranked.key_passes,
+    ranked.goals,
+    ranked.appearances,
+    ranked.minutes,
+    round(ranked.assists * 90.0 / nullif(ranked.minutes, 0), 2) as assists_per_90,
+    round(ranked.minutes::numeric / ranked.assists, 1) as minutes_per_assist
+from ranked
+join player_season_stats as main
+    on main.league_id = ranked.league_id
+    and main.season = ranked.season
+    and main.team_id = ranked.team_id
+    and main.player_id = ranked.player_id;
 
 comment on view marts.top_assists is
     'Players with at least one assist in a league-season, ranked by assists (ties share a rank), then by tiebreak_rank (more key passes, more goals, fewer minutes); from marts.player_season_stats.';

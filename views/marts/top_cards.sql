@@ -31,7 +31,9 @@
 create view marts.top_cards as
 with
 
-player_season_stats as (
+-- Referenced twice (the sums, then the row of his main team): not materialized, so a filter on one
+-- league-season reaches the index of the stored mart in both places.
+player_season_stats as not materialized (
     select * from marts.player_season_stats
 ),
 
@@ -39,20 +41,17 @@ per_player as (
     select
         league_id,
         season,
-        league_name,
-        league_country,
-        season_label,
         player_id,
-        (array_agg(player_name order by minutes desc, team_id))[1] as player_name,
-        (array_agg(team_id order by minutes desc, team_id))[1] as team_id,
-        (array_agg(team_name order by minutes desc, team_id))[1] as team_name,
+        -- His team: most minutes, then the lowest team id (an int array compares element by
+        -- element, which is cheaper than ordering an array_agg per player).
+        -(max(array[minutes, -team_id]))[2] as team_id,
         sum(yellow_cards)::int as yellow_cards,
         sum(red_cards)::int as red_cards,
         sum(fouls_committed)::int as fouls_committed,
         sum(appearances)::int as appearances,
         sum(minutes)::int as minutes
     from player_season_stats
-    group by league_id, season, league_name, league_country, season_label, player_id
+    group by league_id, season, player_id
 ),
 
 ranked as (
@@ -72,25 +71,30 @@ ranked as (
 )
 
 select
-    league_id,
-    season,
-    league_name,
-    league_country,
-    season_label,
-    rank,
-    tiebreak_rank,
-    red_rank,
-    player_id,
-    player_name,
-    team_id,
-    team_name,
-    yellow_cards,
-    red_cards,
-    fouls_committed,
-    appearances,
-    minutes,
-    round(minutes::numeric / (yellow_cards + red_cards), 1) as minutes_per_card
-from ranked;
+    ranked.league_id,
+    ranked.season,
+    main.league_name,
+    main.league_country,
+    main.season_label,
+    ranked.rank,
+    ranked.tiebreak_rank,
+    ranked.red_rank,
+    ranked.player_id,
+    main.player_name,
+    ranked.team_id,
+    main.team_name,
+    ranked.yellow_cards,
+    ranked.red_cards,
+    ranked.fouls_committed,
+    ranked.appearances,
+    ranked.minutes,
+    round(ranked.minutes::numeric / (ranked.yellow_cards + ranked.red_cards), 1) as minutes_per_card
+from ranked
+join player_season_stats as main
+    on main.league_id = ranked.league_id
+    and main.season = ranked.season
+    and main.team_id = ranked.team_id
+    and main.player_id = ranked.player_id;
 
 comment on view marts.top_cards is
     'Players shown at least one card in a league-season, ranked by yellow then red cards (ties share a rank), then by tiebreak_rank; red_rank ranks the sent-off players; from marts.player_season_stats.';
