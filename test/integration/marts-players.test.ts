@@ -117,8 +117,7 @@ async function loadDataset(knex: Knex): Promise<void> {
   await refreshMaterializedMarts(knex);
 }
 
-const rows = async <T = Record<string, unknown>>(knex: Knex, sql: string, bindings: readonly unknown[] = []): Promise<T[]> =>
-  (await knex.raw<{ rows: T[] }>(sql, bindings)).rows;
+const rows = async <T = Record<string, unknown>>(knex: Knex, sql: string): Promise<T[]> => (await knex.raw<{ rows: T[] }>(sql)).rows;
 
 describe(`player and expected-goals marts on a hand-made dataset (${testServerKind()} server)`, () => {
   const ctx = useFreshDatabase('marts_players', { migrate: true });
