@@ -5,11 +5,15 @@
  * would store there, together with the row's other overrides (type, CHECK and foreign keys), which
  * we learn by writing them to the golden row in a savepoint and rolling it back. The golden row
  * itself never changes: marts.<table> shows the override, so no load can erase it.
+ * A materialized mart stores rows built from the curated ones (a player's name in
+ * player_season_stats): setting or removing an override refreshes them in the same transaction,
+ * so no mart shows a correction the others do not, and a failed refresh keeps nothing.
  */
 import type { Knex } from 'knex';
 import type { Model } from 'objection';
 import type { OverrideEntity, OverrideRow } from '../db/tables';
 import { ConfigError } from '../errors';
+import { refreshMaterializedMarts } from '../db/views';
 import { describeDbError, ident, isDataError } from '../etl/load';
 import { Coach, Fixture, League, Override, Player, Team, Venue } from '../models';
 
@@ -81,7 +85,8 @@ interface Column {
 }
 
 /**
- * Checks the correction and keeps it (replacing one of the same row and field), in one transaction.
+ * Checks the correction and keeps it (replacing one of the same row and field), and refreshes the
+ * materialized marts, in one transaction.
  * A correction PostgreSQL would refuse in the golden row is a ConfigError naming why, and nothing is written.
  */
 export async function setOverride(knex: Knex, input: OverrideInput): Promise<SetOverrideResult> {
@@ -103,17 +108,21 @@ export async function setOverride(knex: Knex, input: OverrideInput): Promise<Set
       .merge()
       .returning('*');
     const listed = await listedOverride(trx, entity.table, input.id, column.name);
+    await refreshMaterializedMarts(trx);
     return { override: rowOf(override), apiValue: listed.api_value, apiAgrees: listed.api_agrees, replaced: previous?.value ?? null };
   });
 }
 
-/** Removes a correction: the marts show the API's value again. A ConfigError when there is none. */
+/** Removes a correction: the marts (materialized ones refreshed) show the API's value again. A ConfigError when there is none. */
 export async function removeOverride(knex: Knex, entityName: string, id: number, field: string): Promise<OverrideRow> {
   const entity = curatedEntity(entityName);
   checkId(entity, id);
-  const [removed] = await Override.query(knex).where({ entity: entity.table, entity_id: id, field }).delete().returning('*');
-  if (!removed) throw new ConfigError(`no override of ${entity.singular} ${id} ${field} (quantfoot override list ${entity.singular} shows them)`);
-  return rowOf(removed);
+  return knex.transaction(async (trx) => {
+    const [removed] = await Override.query(trx).where({ entity: entity.table, entity_id: id, field }).delete().returning('*');
+    if (!removed) throw new ConfigError(`no override of ${entity.singular} ${id} ${field} (quantfoot override list ${entity.singular} shows them)`);
+    await refreshMaterializedMarts(trx);
+    return rowOf(removed);
+  });
 }
 
 /** Every correction (of one entity when named), with the API's value now, ordered by entity, id and field. */

@@ -45,8 +45,13 @@ describe(`quantfoot docs: the static site of the demo database, in headless Chro
   });
   after(async () => browser?.close());
 
+  /** Tables, or views plain and materialized (information_schema lists no materialized view). */
   async function names(schema: string, kind: 'BASE TABLE' | 'VIEW'): Promise<string[]> {
     const rows: Array<{ table_name: string }> = await ctx.db.knex('information_schema.tables').where({ table_schema: schema, table_type: kind }).select('table_name');
+    if (kind === 'VIEW') {
+      const { rows: materialized } = await ctx.db.knex.raw<{ rows: Array<{ table_name: string }> }>("select matviewname as table_name from pg_matviews where schemaname = ?", [schema]);
+      rows.push(...materialized);
+    }
     return rows.map((r) => `${schema}.${r.table_name}`).sort();
   }
 

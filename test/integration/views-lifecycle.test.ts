@@ -14,11 +14,11 @@ import { testServerKind, useFreshDatabase } from '../support/db';
 /** Every mart view: one file each under views/marts. */
 const ALL = fs.readdirSync(path.join(VIEWS_DIR, 'marts')).filter((f) => f.endsWith('.sql')).map((f) => f.slice(0, -4)).sort();
 
-/** The views of marts by name: their oid (a new one when re-created) and definition. */
+/** The views of marts (plain and materialized) by name: their oid (a new one when re-created) and definition. */
 async function martsViews(knex: Knex): Promise<Map<string, { oid: number; definition: string }>> {
   const { rows } = await knex.raw<{ rows: Array<{ name: string; oid: number; definition: string }> }>(
     `select c.relname as name, c.oid::int as oid, pg_get_viewdef(c.oid) as definition
-     from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'marts' and c.relkind = 'v'`,
+     from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'marts' and c.relkind in ('v', 'm')`,
   );
   return new Map(rows.map((r) => [r.name, { oid: r.oid, definition: r.definition }]));
 }

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Knex } from 'knex';
 import { testServerKind, useFreshDatabase } from '../support/db';
 import { syntheticDataset } from '../../bench/synthetic';
+import { refreshMaterializedMarts } from '../../src/db/views';
 
 // A synthetic dataset made with generate_series: LEAGUES leagues of 20 teams, each SEASONS seasons
 // of a double round robin (380 fixtures), with goal/card/substitution events, 14 players a side
@@ -27,9 +28,12 @@ const SELECTIVE: Array<[string, string]> = [
   ['team_season_stats of a league-season', 'select * from marts.team_season_stats where league_id = 1002 and season = 2023'],
   ['team_season_stats of a team', 'select * from marts.team_season_stats where team_id = 25'],
   ['referees of a league-season', 'select * from marts.referees where league_id = 1002 and season = 2023'],
+  ['match_xg of a league-season', 'select * from marts.match_xg where league_id = 1002 and season = 2023'],
+  ['team_xg_season of a league-season', 'select * from marts.team_xg_season where league_id = 1002 and season = 2023'],
+  ['top_assists of a league-season', 'select * from marts.top_assists where league_id = 1002 and season = 2023 and rank <= 10'],
 ];
 const WHOLE: Array<[string, string]> = [
-  'fixture_results', 'team_matches', 'league_table', 'standings_reconciliation', 'team_form', 'player_season_stats', 'top_scorers', 'head_to_head', 'team_season_stats', 'referees', 'transfers', 'coach_tenures', 'team_halves', 'sidelined',
+  'fixture_results', 'team_matches', 'league_table', 'standings_reconciliation', 'team_form', 'player_season_stats', 'top_scorers', 'head_to_head', 'team_season_stats', 'referees', 'transfers', 'coach_tenures', 'team_halves', 'sidelined', 'top_assists', 'top_cards', 'match_xg', 'team_xg_season',
 ].map((v) => [`all of ${v}`, `select * from marts.${v}`]);
 const LARGE_TABLES = new Set(['fixtures', 'fixture_events', 'fixture_player_stats', 'fixture_team_stats', 'standings', 'team_seasons']);
 
@@ -61,6 +65,7 @@ describe(`marts on a generated dataset of ${LEAGUES} leagues x ${SEASONS} season
 
   before(async () => {
     for (const statement of syntheticDataset(LEAGUES, SEASONS)) await ctx.db.knex.raw(statement);
+    await refreshMaterializedMarts(ctx.db.knex);
     await ctx.db.knex.raw('vacuum analyze');
   });
 

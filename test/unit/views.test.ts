@@ -26,7 +26,7 @@ describe('view files', () => {
     ]);
     for (const d of definitions) {
       expect(d.file, d.name).to.equal(`marts/${d.name.slice('marts.'.length)}.sql`);
-      expect(d.sql, d.file).to.match(/comment on view /i);
+      expect(d.sql, d.file).to.match(d.materialized ? /comment on materialized view /i : /comment on view /i);
     }
   });
 

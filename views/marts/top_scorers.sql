@@ -1,6 +1,11 @@
 -- The scorers of each league-season, ranked by goals (equal goals share a rank, as in 1, 2, 2, 4).
 -- A player who scored for two teams of the same league-season has one row, under the team he
 -- played most minutes for.
+-- Equal goals are then separated by tiebreak_rank, the order of the golden boot tables: goals
+-- (more first), penalties scored (fewer first: more goals from open play), assists (more first),
+-- minutes played (fewer first); players equal on all four share a tiebreak_rank, and are listed by
+-- name, then player id. rank keeps its contracted meaning (equal goals share it); it is read from
+-- the stored marts.player_season_stats, so ranking every league-season reads no match line.
 -- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
 -- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
 -- contract:
@@ -18,10 +23,16 @@
 --   minutes integer
 --   goals_per_90 numeric
 --   minutes_per_goal numeric
+--   tiebreak_rank integer
+--   league_name text
+--   league_country text
+--   season_label text
 create view marts.top_scorers as
 with
 
-player_season_stats as (
+-- Referenced twice (the sums, then the row of his main team): not materialized, so a filter on one
+-- league-season reaches the index of the stored mart in both places.
+player_season_stats as not materialized (
     select * from marts.player_season_stats
 ),
 
@@ -30,9 +41,9 @@ per_player as (
         league_id,
         season,
         player_id,
-        (array_agg(player_name order by minutes desc, team_id))[1] as player_name,
-        (array_agg(team_id order by minutes desc, team_id))[1] as team_id,
-        (array_agg(team_name order by minutes desc, team_id))[1] as team_name,
+        -- His team: most minutes, then the lowest team id (an int array compares element by
+        -- element, which is cheaper than ordering an array_agg per player).
+        -(max(array[minutes, -team_id]))[2] as team_id,
         sum(goals)::int as goals,
         sum(assists)::int as assists,
         sum(penalties_scored)::int as penalties_scored,
@@ -45,30 +56,43 @@ per_player as (
 ranked as (
     select
         per_player.*,
-        rank() over (partition by league_id, season order by goals desc)::int as rank
+        rank() over (partition by league_id, season order by goals desc)::int as rank,
+        rank() over (
+            partition by league_id, season
+            order by goals desc, penalties_scored asc, assists desc, minutes asc
+        )::int as tiebreak_rank
     from per_player
     where goals > 0
 )
 
 select
-    league_id,
-    season,
-    rank,
-    player_id,
-    player_name,
-    team_id,
-    team_name,
-    goals,
-    assists,
-    penalties_scored,
-    appearances,
-    minutes,
-    round(goals * 90.0 / nullif(minutes, 0), 2) as goals_per_90,
-    round(minutes::numeric / goals, 1) as minutes_per_goal
-from ranked;
+    ranked.league_id,
+    ranked.season,
+    ranked.rank,
+    ranked.player_id,
+    main.player_name,
+    ranked.team_id,
+    main.team_name,
+    ranked.goals,
+    ranked.assists,
+    ranked.penalties_scored,
+    ranked.appearances,
+    ranked.minutes,
+    round(ranked.goals * 90.0 / nullif(ranked.minutes, 0), 2) as goals_per_90,
+    round(ranked.minutes::numeric / ranked.goals, 1) as minutes_per_goal,
+    ranked.tiebreak_rank,
+    main.league_name,
+    main.league_country,
+    main.season_label
+from ranked
+join player_season_stats as main
+    on main.league_id = ranked.league_id
+    and main.season = ranked.season
+    and main.team_id = ranked.team_id
+    and main.player_id = ranked.player_id;
 
 comment on view marts.top_scorers is
-    'Players with at least one goal in a league-season, ranked by goals (ties share a rank); from marts.player_season_stats, so own goals and shoot-out kicks do not count.';
+    'Players with at least one goal in a league-season, ranked by goals (ties share a rank), then by tiebreak_rank (fewer penalties, more assists, fewer minutes); from marts.player_season_stats, so own goals and shoot-out kicks do not count.';
 comment on column marts.top_scorers.league_id is 'The competition.';
 comment on column marts.top_scorers.season is 'Season start year.';
 comment on column marts.top_scorers.rank is 'Rank by goals; equal goals share a rank (1, 2, 2, 4).';
@@ -83,3 +107,7 @@ comment on column marts.top_scorers.appearances is 'Matches played.';
 comment on column marts.top_scorers.minutes is 'Minutes played.';
 comment on column marts.top_scorers.goals_per_90 is 'Goals per 90 minutes played.';
 comment on column marts.top_scorers.minutes_per_goal is 'Minutes played per goal.';
+comment on column marts.top_scorers.tiebreak_rank is 'Rank by goals, then fewer penalties scored, more assists, fewer minutes; shared only when all four are equal (list those by player_name, player_id).';
+comment on column marts.top_scorers.league_name is 'Competition name.';
+comment on column marts.top_scorers.league_country is 'Country of the competition.';
+comment on column marts.top_scorers.season_label is 'The season as people write it (2023/24, or 2023 for a calendar-year season).';
