@@ -9,7 +9,9 @@ import { testServerKind, useFreshDatabase } from '../support/db';
 //   R3  F5 Arsenal 3-0 Everton           F6 Brighton 1-2 Chelsea (an own goal)
 //   R4  F7 Brighton 3-1 Arsenal          F8 Everton v Chelsea postponed (never counts)
 // League 2 (2023-24): Arsenal and Chelsea meet seven times, enough for a form of five to drop a match.
-// League 40 (no season dates): one match, Leeds (5) 1-0 Leicester (6).
+// League 40 (no season dates): Leeds (5), Leicester (6), Hull (7); round 1's second match was
+// rescheduled after round 2: R1 F31 Leeds 1-0 Leicester (5 Aug), R2 F32 Leicester 1-1 Hull (12 Aug),
+// R1 F33 Hull 0-3 Leicester (19 Aug).
 const F = (id: number, league: number, round: string, at: string, home: number, away: number, goals: [number, number] | null, status = 'FT', extra: object = {}) => ({
   fixture_id: id, league_id: league, season: 2023, round, kickoff_at: at, status_short: status, home_team_id: home, away_team_id: away,
   goals_home: goals?.[0] ?? null, goals_away: goals?.[1] ?? null, ...extra,
@@ -38,6 +40,8 @@ const FIXTURES = [
   F(8, 39, 'Regular Season - 4', '2023-09-02T16:30:00Z', 4, 3, null, 'PST'),
   ...ARSENAL_V_CHELSEA.map(([at, arsenalHome, score], i) => F(21 + i, 2, `Group Stage - ${i + 1}`, at, arsenalHome ? 1 : 3, arsenalHome ? 3 : 1, score)),
   F(31, 40, 'Regular Season - 1', '2023-08-05T14:00:00Z', 5, 6, [1, 0]),
+  F(32, 40, 'Regular Season - 2', '2023-08-12T14:00:00Z', 6, 7, [1, 1]),
+  F(33, 40, 'Regular Season - 1', '2023-08-19T14:00:00Z', 7, 6, [0, 3]),
 ];
 
 const PLAYERS = [[101, 'B. Saka'], [102, 'M. Ødegaard'], [103, 'G. Jesus'], [104, 'T. Partey'], [201, 'J. Pedro'], [202, 'L. Dunk'], [203, 'S. March']] as const;
@@ -80,7 +84,7 @@ async function loadDataset(knex: Knex): Promise<void> {
     { league_id: 2, season: 2023, start_date: '2023-09-19', end_date: '2024-06-01' },
     { league_id: 40, season: 2023 },
   ]);
-  await knex('golden.teams').insert([[1, 'Arsenal'], [2, 'Brighton'], [3, 'Chelsea'], [4, 'Everton'], [5, 'Leeds'], [6, 'Leicester']].map(([team_id, name]) => ({ team_id, name })));
+  await knex('golden.teams').insert([[1, 'Arsenal'], [2, 'Brighton'], [3, 'Chelsea'], [4, 'Everton'], [5, 'Leeds'], [6, 'Leicester'], [7, 'Hull City']].map(([team_id, name]) => ({ team_id, name })));
   await knex('golden.venues').insert({ venue_id: 556, name: 'Emirates Stadium', city: 'London' });
   await knex('golden.players').insert(PLAYERS.map(([player_id, name]) => ({ player_id, name })));
   await knex('golden.fixtures').insert(FIXTURES);
@@ -252,6 +256,19 @@ describe(`match-level marts on a hand-made dataset (${testServerKind()} server)`
     const differing = await rows(ctx.db.knex, `select s.team_id from marts.standings_by_round s join marts.league_table l using (league_id, season, team_id)
       where s.league_id = 39 and s.round_number = 4 and (s.played, s.points, s.goals_for, s.goals_against, s.position) is distinct from (l.played, l.points, l.goals_for, l.goals_against, l.rank)`);
     expect(differing).to.deep.equal([]);
+  });
+
+  it('standings_by_round puts a round whose last match was rescheduled after the rounds played before it', async () => {
+    const table = await rows(ctx.db.knex, `select round_number, round, team_name, played, points, goal_diff, position
+      from marts.standings_by_round where league_id = 40 order by round_number, position`);
+    expect(table).to.deep.equal([
+      { round_number: 1, round: 'Regular Season - 2', team_name: 'Leeds', played: 1, points: 3, goal_diff: 1, position: 1 },
+      { round_number: 1, round: 'Regular Season - 2', team_name: 'Hull City', played: 1, points: 1, goal_diff: 0, position: 2 },
+      { round_number: 1, round: 'Regular Season - 2', team_name: 'Leicester', played: 2, points: 1, goal_diff: -1, position: 3 },
+      { round_number: 2, round: 'Regular Season - 1', team_name: 'Leicester', played: 3, points: 4, goal_diff: 2, position: 1 },
+      { round_number: 2, round: 'Regular Season - 1', team_name: 'Leeds', played: 1, points: 3, goal_diff: 1, position: 2 },
+      { round_number: 2, round: 'Regular Season - 1', team_name: 'Hull City', played: 2, points: 1, goal_diff: -3, position: 3 },
+    ]);
   });
 
   it('team_form_as_of carries the form before and after each match; the documented query gives the form as of a date', async () => {

@@ -39,8 +39,8 @@
 create view marts.standings_by_round as
 with
 
--- Referenced three times (rounds, teams, matches): not materialized, so that each reference gets
--- the filter on league_id and season.
+-- Referenced three times (round ends, the timeline, the teams): not materialized, so that each
+-- reference gets the filter on league_id and season.
 team_matches as not materialized (
     select * from marts.team_matches
 ),
@@ -66,11 +66,52 @@ rounds as (
     from round_ends
 ),
 
+-- The round after which each match first counts: the first round ending at or after its kick-off.
+-- Found by walking one timeline of kick-offs and round ends per league-season (a match kicked off
+-- at the moment a round ends sorts before that end, so it counts in it), not by a range join of
+-- every match with every round, whose cost grows with rounds times matches.
+timeline as (
+    select league_id, season, kickoff_at as at, false as is_round_end, team_id, result, goals_for, goals_against, points
+    from team_matches
+    union all
+    select league_id, season, round_ended_at, true, null, null, null, null, null
+    from rounds
+),
+
+slotted as (
+    select
+        timeline.*,
+        1 + coalesce(count(*) filter (where is_round_end) over (
+            partition by league_id, season order by at, is_round_end
+            rows between unbounded preceding and 1 preceding
+        ), 0)::int as round_number
+    from timeline
+),
+
+per_round as (
+    select
+        league_id,
+        season,
+        team_id,
+        round_number,
+        count(*)::int as played,
+        (count(*) filter (where result = 'W'))::int as won,
+        (count(*) filter (where result = 'D'))::int as drawn,
+        (count(*) filter (where result = 'L'))::int as lost,
+        sum(goals_for)::int as goals_for,
+        sum(goals_against)::int as goals_against,
+        sum(points)::int as points
+    from slotted
+    where not is_round_end
+    group by league_id, season, team_id, round_number
+),
+
 -- The teams of a league-season: those with a counted match in it.
 league_teams as (
     select distinct league_id, season, team_id from team_matches
 ),
 
+-- Every team after every round, its matches so far summed round by round.
 totals as (
     select
         rounds.league_id,
@@ -79,19 +120,19 @@ totals as (
         rounds.round_number,
         rounds.round_ended_at,
         league_teams.team_id,
-        count(matches.fixture_id)::int as played,
-        (count(*) filter (where matches.result = 'W'))::int as won,
-        (count(*) filter (where matches.result = 'D'))::int as drawn,
-        (count(*) filter (where matches.result = 'L'))::int as lost,
-        coalesce(sum(matches.goals_for), 0)::int as goals_for,
-        coalesce(sum(matches.goals_against), 0)::int as goals_against,
-        coalesce(sum(matches.points), 0)::int as points
+        (sum(coalesce(per_round.played, 0)) over so_far)::int as played,
+        (sum(coalesce(per_round.won, 0)) over so_far)::int as won,
+        (sum(coalesce(per_round.drawn, 0)) over so_far)::int as drawn,
+        (sum(coalesce(per_round.lost, 0)) over so_far)::int as lost,
+        (sum(coalesce(per_round.goals_for, 0)) over so_far)::int as goals_for,
+        (sum(coalesce(per_round.goals_against, 0)) over so_far)::int as goals_against,
+        (sum(coalesce(per_round.points, 0)) over so_far)::int as points
     from rounds
     join league_teams on league_teams.league_id = rounds.league_id and league_teams.season = rounds.season
-    left join team_matches as matches
-        on matches.league_id = rounds.league_id and matches.season = rounds.season
-        and matches.team_id = league_teams.team_id and matches.kickoff_at <= rounds.round_ended_at
-    group by rounds.league_id, rounds.season, rounds.round, rounds.round_number, rounds.round_ended_at, league_teams.team_id
+    left join per_round
+        on per_round.league_id = rounds.league_id and per_round.season = rounds.season
+        and per_round.team_id = league_teams.team_id and per_round.round_number = rounds.round_number
+    window so_far as (partition by rounds.league_id, rounds.season, league_teams.team_id order by rounds.round_number)
 ),
 
 ranked as (
