@@ -103,11 +103,14 @@ describe(`the views lifecycle (${testServerKind()} server)`, () => {
       { view: 'marts.coach_tenures', kind: 'dependant' },
       { view: 'marts.head_to_head', kind: 'dependant' },
       { view: 'marts.league_table', kind: 'dependant' },
+      { view: 'marts.standings_by_round', kind: 'dependant' },
       { view: 'marts.standings_reconciliation', kind: 'dependant' },
       { view: 'marts.team_form', kind: 'dependant' },
+      { view: 'marts.team_form_as_of', kind: 'dependant' },
+      { view: 'marts.team_splits', kind: 'dependant' },
     ]);
-    expect(planned?.plan.drop).to.deep.equal(['marts.team_form', 'marts.standings_reconciliation', 'marts.league_table', 'marts.head_to_head', 'marts.coach_tenures', 'marts.team_matches']);
-    expect(planned?.plan.create.map((d) => d.name)).to.deep.equal(['marts.team_matches', 'marts.coach_tenures', 'marts.head_to_head', 'marts.league_table', 'marts.standings_reconciliation', 'marts.team_form']);
+    expect(planned?.plan.drop).to.deep.equal(['marts.team_splits', 'marts.team_form_as_of', 'marts.team_form', 'marts.standings_reconciliation', 'marts.standings_by_round', 'marts.league_table', 'marts.head_to_head', 'marts.coach_tenures', 'marts.team_matches']);
+    expect(planned?.plan.create.map((d) => d.name)).to.deep.equal(['marts.team_matches', 'marts.coach_tenures', 'marts.head_to_head', 'marts.league_table', 'marts.standings_by_round', 'marts.standings_reconciliation', 'marts.team_form', 'marts.team_form_as_of', 'marts.team_splits']);
     expect(recreated(before, await martsViews(knex))).to.deep.equal([]);
     expect(await appliedNames()).to.deep.equal(applied);
   });
@@ -118,7 +121,7 @@ describe(`the views lifecycle (${testServerKind()} server)`, () => {
     expect(ran).to.have.length(1);
     expect(ran[0]).to.match(/_views_0002$/);
     expect(batch).to.equal(2);
-    expect(recreated(before, await martsViews(knex))).to.deep.equal(['coach_tenures', 'head_to_head', 'league_table', 'standings_reconciliation', 'team_form', 'team_matches']);
+    expect(recreated(before, await martsViews(knex))).to.deep.equal(['coach_tenures', 'head_to_head', 'league_table', 'standings_by_round', 'standings_reconciliation', 'team_form', 'team_form_as_of', 'team_matches', 'team_splits']);
     expect(await columnsOf(knex, 'team_matches')).to.include('goal_margin');
     const [, pending] = (await knex.migrate.list()) as [unknown, unknown[]];
     expect(pending).to.deep.equal([]);
@@ -131,7 +134,7 @@ describe(`the views lifecycle (${testServerKind()} server)`, () => {
     expect(undone[0]).to.match(/_views_0002$/);
     const after = await martsViews(knex);
     expect(await columnsOf(knex, 'team_matches')).to.not.include('goal_margin');
-    expect(recreated(edited, after)).to.deep.equal(['coach_tenures', 'head_to_head', 'league_table', 'standings_reconciliation', 'team_form', 'team_matches']);
+    expect(recreated(edited, after)).to.deep.equal(['coach_tenures', 'head_to_head', 'league_table', 'standings_by_round', 'standings_reconciliation', 'team_form', 'team_form_as_of', 'team_matches', 'team_splits']);
     expect(await knex('etl.view_definitions').where('migration_name', 'like', '%_views_0002').count({ n: '*' })).to.deep.equal([{ n: '0' }]);
     // The edited file is still there: the next migrate would apply it again.
     const [, pending] = (await knex.migrate.list()) as [unknown, Array<{ file: string }>];
@@ -250,8 +253,8 @@ export async function down(knex: Knex): Promise<void> {
       expect(await typeOf()).to.equal('integer');
       const after = await martsViews(knex);
       expect([...after.keys()].sort()).to.deep.equal(ALL);
-      // Every view selects from golden.fixtures, directly or not, but those about other entities and those over the history.
-      const elsewhere = ['transfers', 'sidelined', 'leagues', 'venues', 'teams', 'players', 'coaches', 'player_clubs', 'fixture_score_changes'];
+      // Every view selects from golden.fixtures, directly or not, but those about other entities (league-seasons too) and those over the history.
+      const elsewhere = ['transfers', 'sidelined', 'leagues', 'seasons', 'venues', 'teams', 'players', 'coaches', 'player_clubs', 'fixture_score_changes'];
       expect(recreated(before, after), 'the views under golden.fixtures').to.deep.equal(ALL.filter((v) => !elsewhere.includes(v)));
       expect((await knex.raw("select data_type from information_schema.columns where table_schema = 'marts' and table_name = 'fixture_results' and column_name = 'home_goals'")).rows[0].data_type).to.equal('integer');
       await knex.migrate.rollback();

@@ -31,9 +31,24 @@ const SELECTIVE: Array<[string, string]> = [
   ['match_xg of a league-season', 'select * from marts.match_xg where league_id = 1002 and season = 2023'],
   ['team_xg_season of a league-season', 'select * from marts.team_xg_season where league_id = 1002 and season = 2023'],
   ['top_assists of a league-season', 'select * from marts.top_assists where league_id = 1002 and season = 2023 and rank <= 10'],
+  ['matches of a league-season', 'select * from marts.matches where league_id = 1002 and season = 2023'],
+  ['match_events of a league-season', 'select * from marts.match_events where league_id = 1002 and season = 2023'],
+  ['match_events of a team', 'select * from marts.match_events where team_id = 25'],
+  ['match_events of a player', 'select * from marts.match_events where player_id = 612'],
+  ['match_team_stats of a league-season', 'select * from marts.match_team_stats where league_id = 1002 and season = 2023'],
+  ['match_team_stats of a team', 'select * from marts.match_team_stats where team_id = 25'],
+  ['match_player_stats of a player', 'select * from marts.match_player_stats where player_id = 612'],
+  ['match_player_stats of a league-season', 'select * from marts.match_player_stats where league_id = 1002 and season = 2023'],
+  ['team_splits of a league-season', 'select * from marts.team_splits where league_id = 1002 and season = 2023'],
+  ['team_splits of a team', 'select * from marts.team_splits where team_id = 25'],
+  ['team_form_as_of of a team', "select * from marts.team_form_as_of where team_id = 25 and kickoff_at < '2023-12-01' order by kickoff_at desc limit 1"],
+  // Reads the league-season's matches three times (its rounds, its teams, their matches): within
+  // the league-season, so not held to the one-read bound of the questions above.
+  ['standings_by_round of one league-season and round', 'select * from marts.standings_by_round where league_id = 1002 and season = 2023 and round_number = 10'],
 ];
 const WHOLE: Array<[string, string]> = [
   'fixture_results', 'team_matches', 'league_table', 'standings_reconciliation', 'team_form', 'player_season_stats', 'top_scorers', 'head_to_head', 'team_season_stats', 'referees', 'transfers', 'coach_tenures', 'team_halves', 'sidelined', 'top_assists', 'top_cards', 'match_xg', 'team_xg_season',
+  'matches', 'match_events', 'match_team_stats', 'match_player_stats', 'team_splits', 'standings_by_round', 'team_form_as_of',
 ].map((v) => [`all of ${v}`, `select * from marts.${v}`]);
 const LARGE_TABLES = new Set(['fixtures', 'fixture_events', 'fixture_player_stats', 'fixture_team_stats', 'standings', 'team_seasons']);
 

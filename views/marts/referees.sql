@@ -14,11 +14,18 @@
 --   red_cards integer
 --   penalties integer
 --   cards_per_match numeric
+--   league_name text
+--   country text
+--   season_label text
 create view marts.referees as
 with
 
 fixtures as (
     select fixture_id, league_id, season, referee_name, referee_country, status_short from marts.fixtures
+),
+
+seasons as (
+    select league_id, season, league_name, country, season_label from marts.seasons
 ),
 
 statuses as (
@@ -67,7 +74,13 @@ final as (
     group by league_id, season, referee_name
 )
 
-select * from final;
+select
+    final.*,
+    seasons.league_name,
+    seasons.country,
+    seasons.season_label
+from final
+join seasons on seasons.league_id = final.league_id and seasons.season = final.season;
 
 comment on view marts.referees is
     'Referees per league-season: finished matches refereed, yellow and red cards and penalties given (from the events), cards per match. One referee is one parsed name (golden.fixtures.referee_name), whatever the API''s format.';
@@ -80,3 +93,6 @@ comment on column marts.referees.yellow_cards is 'Yellow cards shown (card event
 comment on column marts.referees.red_cards is 'Red cards shown, second yellows included.';
 comment on column marts.referees.penalties is 'Penalties awarded in play (scored or missed; shoot-out kicks excluded).';
 comment on column marts.referees.cards_per_match is 'Yellow and red cards per match, two decimals.';
+comment on column marts.referees.league_name is 'Competition name (marts.leagues, overrides applied).';
+comment on column marts.referees.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.referees.season_label is 'Season as people write it, e.g. 2023-24 (marts.seasons).';

@@ -17,11 +17,18 @@
 --   points integer
 --   last_kickoff_at timestamp with time zone
 --   last_fixture_id integer
+--   league_name text
+--   country text
+--   season_label text
 create view marts.team_form as
 with
 
 team_matches as (
     select * from marts.team_matches
+),
+
+seasons as (
+    select league_id, season, league_name, country, season_label from marts.seasons
 ),
 
 teams as (
@@ -72,9 +79,13 @@ select
     last_five.goals_against,
     last_five.points,
     last_five.last_kickoff_at,
-    last_five.last_fixture_id
+    last_five.last_fixture_id,
+    seasons.league_name,
+    seasons.country,
+    seasons.season_label
 from last_five
-join teams on teams.team_id = last_five.team_id;
+join teams on teams.team_id = last_five.team_id
+join seasons on seasons.league_id = last_five.league_id and seasons.season = last_five.season;
 
 comment on view marts.team_form is
     'Each team''s last five counted matches in a league-season (finished or awarded, every round), newest first.';
@@ -92,3 +103,6 @@ comment on column marts.team_form.goals_against is 'Goals conceded in them.';
 comment on column marts.team_form.points is 'Points from them (3 a win, 1 a draw).';
 comment on column marts.team_form.last_kickoff_at is 'Kick-off of the newest of them.';
 comment on column marts.team_form.last_fixture_id is 'The newest of them.';
+comment on column marts.team_form.league_name is 'Competition name (marts.leagues, overrides applied).';
+comment on column marts.team_form.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.team_form.season_label is 'Season as people write it, e.g. 2023-24 (marts.seasons).';

@@ -19,6 +19,9 @@
 --   corners_for integer
 --   possession_pct numeric
 --   expected_goals_for numeric
+--   league_name text
+--   country text
+--   season_label text
 create view marts.team_halves as
 with
 
@@ -31,6 +34,10 @@ fixtures as (
 half_stats as not materialized (
     select fixture_id, team_id, half, shots_total, shots_on_goal, corner_kicks, possession_pct, expected_goals
     from golden.fixture_team_half_stats
+),
+
+seasons as (
+    select league_id, season, league_name, country, season_label from marts.seasons
 ),
 
 teams as (
@@ -74,7 +81,13 @@ final as (
     group by sides.league_id, sides.season, sides.team_id, teams.team_name, sides.half
 )
 
-select * from final;
+select
+    final.*,
+    seasons.league_name,
+    seasons.country,
+    seasons.season_label
+from final
+join seasons on seasons.league_id = final.league_id and seasons.season = final.season;
 
 comment on view marts.team_halves is
     'First half against second half, per team and league-season: goals from the scores of all finished matches, and shots, corners, possession and xG from golden.fixture_team_half_stats where loaded (etl run --with halves).';
@@ -92,3 +105,6 @@ comment on column marts.team_halves.shots_on_target_for is 'Shots on target in t
 comment on column marts.team_halves.corners_for is 'Corners won in this half, over matches_with_stats.';
 comment on column marts.team_halves.possession_pct is 'Average ball possession in this half, over matches_with_stats.';
 comment on column marts.team_halves.expected_goals_for is 'Expected goals in this half, over the matches that have them.';
+comment on column marts.team_halves.league_name is 'Competition name (marts.leagues, overrides applied).';
+comment on column marts.team_halves.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.team_halves.season_label is 'Season as people write it, e.g. 2023-24 (marts.seasons).';

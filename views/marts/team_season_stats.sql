@@ -26,6 +26,9 @@
 --   yellow_cards integer
 --   red_cards integer
 --   pass_accuracy_pct numeric
+--   league_name text
+--   country text
+--   season_label text
 create view marts.team_season_stats as
 with
 
@@ -41,6 +44,10 @@ fixtures as (
 
 statuses as (
     select status_short, category from golden.fixture_statuses
+),
+
+seasons as (
+    select league_id, season, league_name, country, season_label from marts.seasons
 ),
 
 teams as (
@@ -123,9 +130,13 @@ select
     season_totals.fouls,
     season_totals.yellow_cards,
     season_totals.red_cards,
-    season_totals.pass_accuracy_pct
+    season_totals.pass_accuracy_pct,
+    seasons.league_name,
+    seasons.country,
+    seasons.season_label
 from season_totals
-join teams on teams.team_id = season_totals.team_id;
+join teams on teams.team_id = season_totals.team_id
+join seasons on seasons.league_id = season_totals.league_id and seasons.season = season_totals.season;
 
 comment on view marts.team_season_stats is
     'A team''s match statistics over a league-season, for and against, from golden.fixture_team_stats of finished and awarded fixtures that have statistics.';
@@ -150,3 +161,6 @@ comment on column marts.team_season_stats.fouls is 'Fouls committed.';
 comment on column marts.team_season_stats.yellow_cards is 'Yellow cards.';
 comment on column marts.team_season_stats.red_cards is 'Red cards.';
 comment on column marts.team_season_stats.pass_accuracy_pct is 'Accurate passes over total passes, percent (1 decimal).';
+comment on column marts.team_season_stats.league_name is 'Competition name (marts.leagues, overrides applied).';
+comment on column marts.team_season_stats.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.team_season_stats.season_label is 'Season as people write it, e.g. 2023-24 (marts.seasons).';
