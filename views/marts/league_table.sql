@@ -1,14 +1,20 @@
--- League tables computed from results, one per league-season and group.
--- Which matches count: those of marts.team_matches (finished, and awarded with the awarded score;
--- never postponed, cancelled or abandoned ones), in the rounds that feed a table: for a cup its
--- group stage ("Group Stage - 1", "League Stage - 3"), for a league every round except play-offs
--- and finals. The group of a match is the group of golden.standings that lists both teams; a league
--- the API publishes no standings for has one table named after the league, a cup without standings
--- has none. Ranked by points, goal difference, goals
--- scored, then team name: the API's further tie-breakers (head-to-head, fair play) are not modelled.
+-- League tables computed from results, one per league-season and group, ranked by the competition's
+-- rules (marts.competition_rules, from golden.competition_rules: edit them there).
+-- Which matches count: those of marts.team_matches (finished, and awarded with the score
+-- marts.fixture_results counts; never postponed, cancelled or abandoned ones), in the rounds that
+-- feed a table: for a cup its group stage ("Group Stage - 1", "League Stage - 3"), for a league every
+-- round except play-offs and finals. A match counts in the group of each of its teams: a league split
+-- into conferences (MLS East and West) keeps the matches between them, in both tables. A league the
+-- API publishes no standings for has one table named after the league, a cup without standings none.
 -- A split season (Liga MX: "Liga MX: Apertura" and "Liga MX: Clausura" list the same clubs) puts a
 -- match in the group its round names ("Apertura - 3"): the phase before " - " found in a group's name
--- decides among the groups listing both teams.
+-- decides among the team's groups.
+-- Ranking: points (the competition's points per win and draw), then its tie_breakers in order, every
+-- criterion higher-is-better. The h2h_ criteria count only the matches, in this group, among the
+-- teams level on every criterion before the first h2h_ one (the mini-table of UEFA and La Liga, of
+-- the Premier League once goal difference and goals scored are level). UEFA's re-application of the
+-- head-to-head criteria to a subset still level, fair play, coefficients and lots are not modelled:
+-- teams level on every criterion are ordered by name. tie_break names what put a team above the next.
 -- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
 -- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
 -- contract:
@@ -27,6 +33,12 @@
 --   goal_diff integer
 --   points integer
 --   form text
+--   league_name text
+--   country_name text
+--   season_label text
+--   tie_break text
+--   away_goals integer
+--   away_wins integer
 create view marts.league_table as
 with
 
@@ -43,8 +55,10 @@ leagues as not materialized (
     select league_id, name as league_name, type as league_type from marts.leagues
 ),
 
-seasons as (
-    select league_id, season from golden.seasons
+rules as not materialized (
+    select
+        league_id, season, league_name, country_name, season_label, tie_breakers, points_per_win, points_per_draw
+    from marts.competition_rules
 ),
 
 teams as (
@@ -61,13 +75,13 @@ team_seasons as (
 
 -- Leagues (not cups) the API publishes no standings for: one table, named after the league.
 unpublished as not materialized (
-    select seasons.league_id, seasons.season, leagues.league_name
-    from seasons
-    join leagues on leagues.league_id = seasons.league_id
+    select rules.league_id, rules.season, rules.league_name
+    from rules
+    join leagues on leagues.league_id = rules.league_id
     where leagues.league_type = 'League'
       and not exists (
           select 1 from standings_groups
-          where standings_groups.league_id = seasons.league_id and standings_groups.season = seasons.season
+          where standings_groups.league_id = rules.league_id and standings_groups.season = rules.season
       )
 ),
 
@@ -81,8 +95,9 @@ table_round_matches as (
     end
 ),
 
--- One pass over the matches: the published groups listing both teams, else the unpublished
--- league's single table; a match in neither (a cup without standings) is in no table.
+-- One pass over the matches: the team's own published groups (whichever group its opponent is in),
+-- else the unpublished league's single table; a match in neither (a cup without standings) is in
+-- no table.
 candidate_groups as (
     select
         matches.*,
@@ -94,13 +109,10 @@ candidate_groups as (
         on unpublished.league_id = matches.league_id and unpublished.season = matches.season
     left join standings_groups as own
         on own.league_id = matches.league_id and own.season = matches.season and own.team_id = matches.team_id
-    left join standings_groups as other
-        on other.league_id = matches.league_id and other.season = matches.season
-        and other.group_name = own.group_name and other.team_id = matches.opponent_id
-    where other.team_id is not null or unpublished.league_id is not null
+    where own.team_id is not null or unpublished.league_id is not null
 ),
 
--- Of several groups listing both teams, the ones named after the match's phase, when there are.
+-- Of the team's several groups, the ones named after the match's phase, when there are.
 -- (A window partitioned by league-season first, so a filter on the league-season reaches the tables.)
 phased_groups as (
     select
@@ -143,7 +155,8 @@ totals as (
         (count(*) filter (where matches.result = 'L'))::int as lost,
         coalesce(sum(matches.goals_for), 0)::int as goals_for,
         coalesce(sum(matches.goals_against), 0)::int as goals_against,
-        coalesce(sum(matches.points), 0)::int as points,
+        coalesce(sum(matches.goals_for) filter (where not matches.is_home), 0)::int as away_goals,
+        (count(*) filter (where matches.result = 'W' and not matches.is_home))::int as away_wins,
         left(string_agg(matches.result, '' order by matches.kickoff_at desc, matches.fixture_id desc), 5) as form
     from group_members as members
     left join grouped_matches as matches
@@ -152,18 +165,104 @@ totals as (
     group by members.league_id, members.season, members.group_name, members.team_id
 ),
 
-ranked as (
+figures as (
     select
         totals.*,
-        teams.team_name,
+        totals.won * rules.points_per_win + totals.drawn * rules.points_per_draw as points,
         totals.goals_for - totals.goals_against as goal_diff,
-        row_number() over (
-            partition by totals.league_id, totals.season, totals.group_name
-            order by totals.points desc, totals.goals_for - totals.goals_against desc, totals.goals_for desc,
-                teams.team_name collate "und-x-icu", totals.team_id
-        )::int as rank
+        rules.league_name,
+        rules.country_name,
+        rules.season_label,
+        rules.tie_breakers,
+        rules.points_per_win,
+        rules.points_per_draw,
+        (select min(criteria.position) from unnest(rules.tie_breakers) with ordinality as criteria(name, position)
+         where criteria.name like 'h2h%') as first_h2h
     from totals
-    join teams on teams.team_id = totals.team_id
+    join rules on rules.league_id = totals.league_id and rules.season = totals.season
+),
+
+-- The overall criteria before the first head-to-head one: teams with equal keys are level when the
+-- head-to-head criteria start, and their meetings make the mini-table.
+keyed as (
+    select
+        figures.*,
+        array(
+            select case criteria.name
+                when 'points' then figures.points
+                when 'goal_diff' then figures.goal_diff
+                when 'goals_for' then figures.goals_for
+                when 'away_goals' then figures.away_goals
+                when 'wins' then figures.won
+                when 'away_wins' then figures.away_wins
+            end
+            from unnest(figures.tie_breakers) with ordinality as criteria(name, position)
+            where criteria.position < figures.first_h2h
+            order by criteria.position
+        ) as level_key
+    from figures
+),
+
+-- The mini-table: each team's matches in this group against the teams level with it.
+head_to_head as (
+    select
+        team.league_id,
+        team.season,
+        team.group_name,
+        team.team_id,
+        sum(case matches.result when 'W' then team.points_per_win when 'D' then team.points_per_draw else 0 end)::int as h2h_points,
+        sum(matches.goals_for - matches.goals_against)::int as h2h_goal_diff,
+        sum(matches.goals_for)::int as h2h_goals_for,
+        coalesce(sum(matches.goals_for) filter (where not matches.is_home), 0)::int as h2h_away_goals
+    from keyed as team
+    join grouped_matches as matches
+        on matches.league_id = team.league_id and matches.season = team.season
+        and matches.group_name = team.group_name and matches.team_id = team.team_id
+    join keyed as opponent
+        on opponent.league_id = team.league_id and opponent.season = team.season
+        and opponent.group_name = team.group_name and opponent.team_id = matches.opponent_id
+    where team.first_h2h is not null and opponent.level_key = team.level_key
+    group by team.league_id, team.season, team.group_name, team.team_id
+),
+
+-- Every criterion's value in the competition's order: comparing these arrays ranks the group.
+sort_keys as (
+    select
+        keyed.*,
+        teams.team_name,
+        array(
+            select case criteria.name
+                when 'points' then keyed.points
+                when 'goal_diff' then keyed.goal_diff
+                when 'goals_for' then keyed.goals_for
+                when 'away_goals' then keyed.away_goals
+                when 'wins' then keyed.won
+                when 'away_wins' then keyed.away_wins
+                when 'h2h_points' then coalesce(head_to_head.h2h_points, 0)
+                when 'h2h_goal_diff' then coalesce(head_to_head.h2h_goal_diff, 0)
+                when 'h2h_goals_for' then coalesce(head_to_head.h2h_goals_for, 0)
+                when 'h2h_away_goals' then coalesce(head_to_head.h2h_away_goals, 0)
+            end
+            from unnest(keyed.tie_breakers) with ordinality as criteria(name, position)
+            order by criteria.position
+        ) as sort_key
+    from keyed
+    join teams on teams.team_id = keyed.team_id
+    left join head_to_head
+        on head_to_head.league_id = keyed.league_id and head_to_head.season = keyed.season
+        and head_to_head.group_name = keyed.group_name and head_to_head.team_id = keyed.team_id
+),
+
+ranked as (
+    select
+        sort_keys.*,
+        row_number() over ranking::int as rank,
+        lead(sort_key) over ranking as next_sort_key
+    from sort_keys
+    window ranking as (
+        partition by league_id, season, group_name
+        order by sort_key desc, team_name collate "und-x-icu", team_id
+    )
 )
 
 select
@@ -181,17 +280,29 @@ select
     goals_against,
     goal_diff,
     points,
-    form
+    form,
+    league_name,
+    country_name,
+    season_label,
+    case
+        when next_sort_key is null then null
+        else coalesce(
+            (select tie_breakers[position] from generate_subscripts(sort_key, 1) as position
+             where sort_key[position] <> next_sort_key[position] order by position limit 1),
+            'team_name')
+    end as tie_break,
+    away_goals,
+    away_wins
 from ranked;
 
 comment on view marts.league_table is
-    'League tables computed from results, per league-season and group (the golden.standings group listing both teams, the one named after the round''s phase in a split season; the league name for a league without published standings). Counts finished and awarded matches (awarded score) of a league''s rounds except play-offs and finals, and of a cup''s group stage only; ranked by points, goal difference, goals scored, team name.';
+    'League tables computed from results, per league-season and group (a match counts in each of its teams'' golden.standings groups, the one named after the round''s phase in a split season; the league name for a league without published standings). Counts finished and awarded matches of a league''s rounds except play-offs and finals, and of a cup''s group stage only; ranked by the competition''s rules (marts.competition_rules: points, then its tie-breakers, head-to-head among the teams level), then team name.';
 comment on column marts.league_table.league_id is 'The competition.';
 comment on column marts.league_table.season is 'Season start year.';
 comment on column marts.league_table.group_name is 'The table: the API''s group label (e.g. "Premier League", "Group A"), or the league name when the API publishes no standings.';
 comment on column marts.league_table.team_id is 'The team.';
 comment on column marts.league_table.team_name is 'Team name.';
-comment on column marts.league_table.rank is 'Position in the group: points, then goal difference, then goals scored, then team name.';
+comment on column marts.league_table.rank is 'Position in the group: points, then the competition''s tie_breakers (marts.competition_rules), then team name.';
 comment on column marts.league_table.played is 'Matches counted.';
 comment on column marts.league_table.won is 'Matches won.';
 comment on column marts.league_table.drawn is 'Matches drawn.';
@@ -199,5 +310,11 @@ comment on column marts.league_table.lost is 'Matches lost.';
 comment on column marts.league_table.goals_for is 'Goals scored.';
 comment on column marts.league_table.goals_against is 'Goals conceded.';
 comment on column marts.league_table.goal_diff is 'goals_for minus goals_against.';
-comment on column marts.league_table.points is '3 per win, 1 per draw.';
+comment on column marts.league_table.points is 'The competition''s points per win and draw (3 and 1 unless golden.competition_rules says otherwise).';
 comment on column marts.league_table.form is 'The last five results in this table, newest first, e.g. WWDLW; null before the first match.';
+comment on column marts.league_table.league_name is 'Competition name (overrides applied).';
+comment on column marts.league_table.country_name is 'Country of the competition ("World" for international ones).';
+comment on column marts.league_table.season_label is 'The season as people write it, e.g. "2023-24", "2023".';
+comment on column marts.league_table.tie_break is 'The criterion that put this team above the next one: points, a tie-breaker of the competition (e.g. h2h_points, goal_diff) or team_name when level on all; null for the last team.';
+comment on column marts.league_table.away_goals is 'Goals scored away from home (a tie-breaker of some competitions).';
+comment on column marts.league_table.away_wins is 'Matches won away from home (a tie-breaker of some competitions).';
