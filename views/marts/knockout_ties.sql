@@ -76,10 +76,10 @@ knockout_fixtures as (
 legs as (
     select
         knockout_fixtures.*,
-        row_number() over pair as leg,
+        row_number() over (pair order by kickoff_at, fixture_id) as leg,
         count(*) over pair as leg_count
     from knockout_fixtures
-    window pair as (partition by league_id, season, first_team_id, second_team_id order by kickoff_at, fixture_id)
+    window pair as (partition by league_id, season, first_team_id, second_team_id)
 ),
 
 -- The first leg beside the second (none for a single match); team_a is the first leg's home team,
