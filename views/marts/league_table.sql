@@ -143,114 +143,127 @@ group_members as (
     join fixtures on fixtures.league_id = unpublished.league_id and fixtures.season = unpublished.season
 ),
 
-totals as (
+-- Each member of a table beside each of its matches (one row, without a match, before its first).
+member_matches as (
     select
         members.league_id,
         members.season,
         members.group_name,
         members.team_id,
-        count(matches.fixture_id)::int as played,
-        (count(*) filter (where matches.result = 'W'))::int as won,
-        (count(*) filter (where matches.result = 'D'))::int as drawn,
-        (count(*) filter (where matches.result = 'L'))::int as lost,
-        coalesce(sum(matches.goals_for), 0)::int as goals_for,
-        coalesce(sum(matches.goals_against), 0)::int as goals_against,
-        coalesce(sum(matches.goals_for) filter (where not matches.is_home), 0)::int as away_goals,
-        (count(*) filter (where matches.result = 'W' and not matches.is_home))::int as away_wins,
-        left(string_agg(matches.result, '' order by matches.kickoff_at desc, matches.fixture_id desc), 5) as form
+        matches.fixture_id,
+        matches.kickoff_at,
+        matches.is_home,
+        matches.result,
+        matches.goals_for as match_goals_for,
+        matches.goals_against as match_goals_against
     from group_members as members
     left join grouped_matches as matches
         on matches.league_id = members.league_id and matches.season = members.season
         and matches.group_name = members.group_name and matches.team_id = members.team_id
-    group by members.league_id, members.season, members.group_name, members.team_id
 ),
 
-figures as (
+-- The team's totals on each of its rows. Everything from here on is windows over this one pass, not
+-- joins of the matches to themselves: the mini-table needs both teams' totals beside each match,
+-- and a second reading of the matches would read every league's (a CTE referenced twice is computed
+-- whole) or read them again for each reference.
+with_totals as (
     select
-        totals.*,
-        totals.won * rules.points_per_win + totals.drawn * rules.points_per_draw as points,
-        totals.goals_for - totals.goals_against as goal_diff,
+        member_matches.*,
         rules.league_name,
         rules.country_name,
         rules.season_label,
         rules.tie_breakers,
         rules.points_per_win,
         rules.points_per_draw,
-        (select min(criteria.position) from unnest(rules.tie_breakers) with ordinality as criteria(name, position)
-         where criteria.name like 'h2h%') as first_h2h
-    from totals
-    join rules on rules.league_id = totals.league_id and rules.season = totals.season
+        (count(fixture_id) over team)::int as played,
+        (count(*) filter (where result = 'W') over team)::int as won,
+        (count(*) filter (where result = 'D') over team)::int as drawn,
+        (count(*) filter (where result = 'L') over team)::int as lost,
+        coalesce(sum(match_goals_for) over team, 0)::int as goals_for,
+        coalesce(sum(match_goals_against) over team, 0)::int as goals_against,
+        coalesce(sum(match_goals_for) filter (where not is_home) over team, 0)::int as away_goals,
+        (count(*) filter (where result = 'W' and not is_home) over team)::int as away_wins,
+        left(string_agg(result, '') over (team order by kickoff_at desc, fixture_id desc
+            rows between unbounded preceding and unbounded following), 5) as form
+    from member_matches
+    join rules on rules.league_id = member_matches.league_id and rules.season = member_matches.season
+    window team as (partition by member_matches.league_id, member_matches.season, member_matches.group_name, member_matches.team_id)
 ),
 
--- The overall criteria before the first head-to-head one: teams with equal keys are level when the
--- head-to-head criteria start, and their meetings make the mini-table.
+-- Points under the competition's rules, and the overall criteria before the first head-to-head one:
+-- teams with equal keys are level when the head-to-head criteria start.
 keyed as (
     select
-        figures.*,
+        with_totals.*,
+        won * points_per_win + drawn * points_per_draw as points,
+        goals_for - goals_against as goal_diff,
         array(
             select case criteria.name
-                when 'points' then figures.points
-                when 'goal_diff' then figures.goal_diff
-                when 'goals_for' then figures.goals_for
-                when 'away_goals' then figures.away_goals
-                when 'wins' then figures.won
-                when 'away_wins' then figures.away_wins
+                when 'points' then with_totals.won * with_totals.points_per_win + with_totals.drawn * with_totals.points_per_draw
+                when 'goal_diff' then with_totals.goals_for - with_totals.goals_against
+                when 'goals_for' then with_totals.goals_for
+                when 'away_goals' then with_totals.away_goals
+                when 'wins' then with_totals.won
+                when 'away_wins' then with_totals.away_wins
             end
-            from unnest(figures.tie_breakers) with ordinality as criteria(name, position)
-            where criteria.position < figures.first_h2h
+            from unnest(with_totals.tie_breakers) with ordinality as criteria(name, position)
+            where criteria.position < (
+                select min(h2h.position) from unnest(with_totals.tie_breakers) with ordinality as h2h(name, position)
+                where h2h.name like 'h2h%')
             order by criteria.position
         ) as level_key
-    from figures
+    from with_totals
 ),
 
--- The mini-table: each team's matches in this group against the teams level with it.
+-- A match of the mini-table: both its rows in this group carry the same level key.
+level_meetings as (
+    select
+        keyed.*,
+        fixture_id is not null
+            and count(*) over fixture = 2
+            and min(level_key) over fixture = max(level_key) over fixture as among_level
+    from keyed
+    window fixture as (partition by league_id, season, group_name, fixture_id)
+),
+
+-- The mini-table's figures on each of the team's rows, then one row per team.
 head_to_head as (
     select
-        team.league_id,
-        team.season,
-        team.group_name,
-        team.team_id,
-        sum(case matches.result when 'W' then team.points_per_win when 'D' then team.points_per_draw else 0 end)::int as h2h_points,
-        sum(matches.goals_for - matches.goals_against)::int as h2h_goal_diff,
-        sum(matches.goals_for)::int as h2h_goals_for,
-        coalesce(sum(matches.goals_for) filter (where not matches.is_home), 0)::int as h2h_away_goals
-    from keyed as team
-    join grouped_matches as matches
-        on matches.league_id = team.league_id and matches.season = team.season
-        and matches.group_name = team.group_name and matches.team_id = team.team_id
-    join keyed as opponent
-        on opponent.league_id = team.league_id and opponent.season = team.season
-        and opponent.group_name = team.group_name and opponent.team_id = matches.opponent_id
-    where team.first_h2h is not null and opponent.level_key = team.level_key
-    group by team.league_id, team.season, team.group_name, team.team_id
+        level_meetings.*,
+        coalesce(sum(case result when 'W' then points_per_win when 'D' then points_per_draw else 0 end)
+            filter (where among_level) over team, 0)::int as h2h_points,
+        coalesce(sum(match_goals_for - match_goals_against) filter (where among_level) over team, 0)::int as h2h_goal_diff,
+        coalesce(sum(match_goals_for) filter (where among_level) over team, 0)::int as h2h_goals_for,
+        coalesce(sum(match_goals_for) filter (where among_level and not is_home) over team, 0)::int as h2h_away_goals,
+        row_number() over team as team_row
+    from level_meetings
+    window team as (partition by league_id, season, group_name, team_id)
 ),
 
 -- Every criterion's value in the competition's order: comparing these arrays ranks the group.
 sort_keys as (
     select
-        keyed.*,
+        head_to_head.*,
         teams.team_name,
         array(
             select case criteria.name
-                when 'points' then keyed.points
-                when 'goal_diff' then keyed.goal_diff
-                when 'goals_for' then keyed.goals_for
-                when 'away_goals' then keyed.away_goals
-                when 'wins' then keyed.won
-                when 'away_wins' then keyed.away_wins
-                when 'h2h_points' then coalesce(head_to_head.h2h_points, 0)
-                when 'h2h_goal_diff' then coalesce(head_to_head.h2h_goal_diff, 0)
-                when 'h2h_goals_for' then coalesce(head_to_head.h2h_goals_for, 0)
-                when 'h2h_away_goals' then coalesce(head_to_head.h2h_away_goals, 0)
+                when 'points' then head_to_head.points
+                when 'goal_diff' then head_to_head.goal_diff
+                when 'goals_for' then head_to_head.goals_for
+                when 'away_goals' then head_to_head.away_goals
+                when 'wins' then head_to_head.won
+                when 'away_wins' then head_to_head.away_wins
+                when 'h2h_points' then head_to_head.h2h_points
+                when 'h2h_goal_diff' then head_to_head.h2h_goal_diff
+                when 'h2h_goals_for' then head_to_head.h2h_goals_for
+                when 'h2h_away_goals' then head_to_head.h2h_away_goals
             end
-            from unnest(keyed.tie_breakers) with ordinality as criteria(name, position)
+            from unnest(head_to_head.tie_breakers) with ordinality as criteria(name, position)
             order by criteria.position
         ) as sort_key
-    from keyed
-    join teams on teams.team_id = keyed.team_id
-    left join head_to_head
-        on head_to_head.league_id = keyed.league_id and head_to_head.season = keyed.season
-        and head_to_head.group_name = keyed.group_name and head_to_head.team_id = keyed.team_id
+    from head_to_head
+    join teams on teams.team_id = head_to_head.team_id
+    where head_to_head.team_row = 1
 ),
 
 ranked as (
