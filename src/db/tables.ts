@@ -742,3 +742,28 @@ export interface OverrideRow {
   /** When the correction was set (or last replaced). */
   created_at: Date;
 }
+
+/** A ranking criterion of golden.competition_rules.tie_breakers, each higher-is-better; h2h_ ones count the matches among the teams still level. */
+export type TieBreaker =
+  | 'points' | 'goal_diff' | 'goals_for' | 'away_goals' | 'wins' | 'away_wins'
+  | 'h2h_points' | 'h2h_goal_diff' | 'h2h_goals_for' | 'h2h_away_goals';
+
+/** golden.competition_rules: How each competition ranks teams level on points and settles two-legged ties, one row per competition and era (curated by hand, not from the API); league_id 0 is the default. */
+export interface CompetitionRuleRow {
+  /** API-Football league id the rules are for; 0 is the default for competitions without a row of their own. */
+  league_id: number;
+  /** First season (start year) the rules apply to; they apply until the competition's next row. */
+  from_season: number;
+  /** Whose rules these are, for people editing them (the league may not be loaded yet). */
+  competition: string;
+  /** The ranking criteria in order, points first. */
+  tie_breakers: TieBreaker[];
+  /** League points for a win. */
+  points_per_win: number;
+  /** League points for a draw. */
+  points_per_draw: number;
+  /** In the seasons of this row, a two-legged tie level on aggregate goes to the team with more away goals. */
+  away_goals_decide_ties: boolean;
+  /** Where the rules come from, or why they were edited. */
+  notes: string | null;
+}

@@ -9,7 +9,7 @@
 import type { Knex } from 'knex';
 import { Model, type RelationMappings } from 'objection';
 import type {
-  CoachRow, CoachTenureRow, CountryRow, FixtureEventRow, FixtureLineupPlayerRow, FixtureLineupRow, FixturePlayerStatsRow, FixtureRow,
+  CoachRow, CoachTenureRow, CompetitionRuleRow, CountryRow, FixtureEventRow, FixtureLineupPlayerRow, FixtureLineupRow, FixturePlayerStatsRow, FixtureRow,
   FixtureStatusRow, FixtureTeamHalfStatsRow, FixtureTeamStatsRow, InjuryRow, LeagueRow, OverrideRow, PlayerRow, PlayerTeamSeasonRow,
   RoundRow, SeasonRow, SidelinedRow, SquadPlayerRow, StandingRow, TeamRow, TeamSeasonRow, TransferRow, VenueRow,
 } from '../db/tables';
@@ -695,12 +695,32 @@ export class Override extends Model {
   });
 }
 
+const TIE_BREAKERS = ['points', 'goal_diff', 'goals_for', 'away_goals', 'wins', 'away_wins', 'h2h_points', 'h2h_goal_diff', 'h2h_goals_for', 'h2h_away_goals'];
+
+/** A competition's ranking and tie rules for the seasons from from_season (league_id 0: the default); the marts read them. */
+export interface CompetitionRule extends CompetitionRuleRow {}
+export class CompetitionRule extends Model {
+  static override tableName = 'golden.competition_rules';
+  static override idColumn = ['league_id', 'from_season'];
+
+  static override jsonSchema = rowSchema(['league_id', 'from_season', 'competition', 'tie_breakers'], {
+    league_id: integer(0),
+    from_season: smallint(1850, 2100),
+    competition: text({ pattern: '\\S' }),
+    tie_breakers: { type: 'array', minItems: 1, maxItems: 12, items: oneOf(...TIE_BREAKERS) },
+    points_per_win: smallint(1),
+    points_per_draw: smallint(0),
+    away_goals_decide_ties: boolean,
+    notes: nullable(text()),
+  });
+}
+
 /** Every model of a golden table, by table name (golden.<table>). */
 export const GOLDEN_MODELS = {
   countries: Country, leagues: League, seasons: Season, rounds: Round, venues: Venue, teams: Team, team_seasons: TeamSeason, players: Player,
   player_team_seasons: PlayerTeamSeason, squad_players: SquadPlayer, coaches: Coach, coach_tenures: CoachTenure, transfers: Transfer, sidelined: Sidelined,
   fixture_statuses: FixtureStatus, fixtures: Fixture, fixture_events: FixtureEvent, fixture_lineups: FixtureLineup, fixture_lineup_players: FixtureLineupPlayer,
   fixture_team_stats: FixtureTeamStats, fixture_team_half_stats: FixtureTeamHalfStats, fixture_player_stats: FixturePlayerStats, standings: Standing,
-  injuries: Injury, overrides: Override,
+  injuries: Injury, overrides: Override, competition_rules: CompetitionRule,
 } as const;
 

@@ -91,7 +91,7 @@ describe(`the views lifecycle (${testServerKind()} server)`, () => {
   it('db plan shows the change of one view file as SQL without changing the database', async () => {
     const before = await martsViews(knex);
     const applied = await appliedNames();
-    views.edit('team_matches', '    is_winner\nfrom results;', '    is_winner,\n    goals_for - goals_against as goal_margin\nfrom results;');
+    views.edit('team_matches', '    season_label\nfrom results;', '    season_label,\n    goals_for - goals_against as goal_margin\nfrom results;');
     // A new column joins the mart's contract (contracts grow; see contracts.test.ts).
     views.edit('team_matches', '--   is_winner boolean\n', '--   is_winner boolean\n--   goal_margin smallint\n');
     fs.appendFileSync(path.join(views.dir, 'marts', 'team_matches.sql'), "comment on column marts.team_matches.goal_margin is 'goals_for minus goals_against.';\n");
@@ -254,7 +254,7 @@ export async function down(knex: Knex): Promise<void> {
       const after = await martsViews(knex);
       expect([...after.keys()].sort()).to.deep.equal(ALL);
       // Every view selects from golden.fixtures, directly or not, but those about other entities (league-seasons too) and those over the history.
-      const elsewhere = ['transfers', 'sidelined', 'leagues', 'seasons', 'venues', 'teams', 'players', 'coaches', 'player_clubs', 'fixture_score_changes'];
+      const elsewhere = ['transfers', 'sidelined', 'leagues', 'seasons', 'venues', 'teams', 'players', 'coaches', 'player_clubs', 'fixture_score_changes', 'competition_rules'];
       expect(recreated(before, after), 'the views under golden.fixtures').to.deep.equal(ALL.filter((v) => !elsewhere.includes(v)));
       expect((await knex.raw("select data_type from information_schema.columns where table_schema = 'marts' and table_name = 'fixture_results' and column_name = 'home_goals'")).rows[0].data_type).to.equal('integer');
       await knex.migrate.rollback();

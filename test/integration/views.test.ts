@@ -46,8 +46,8 @@ const STANDINGS = [
   S(39, 'Premier League', 4, 4, 2, 0, 1, 1, 0, 3),
   S(2, 'Group A', 1, 1, 1, 1, 0, 0, 1, 0),
   S(2, 'Group A', 2, 2, 1, 0, 0, 1, 0, 1),
-  S(2, 'Group B', 3, 1, 1, 0, 1, 0, 2, 2),
-  S(2, 'Group B', 4, 2, 1, 0, 1, 0, 2, 2),
+  S(2, 'Group B', 4, 1, 1, 0, 1, 0, 2, 2),
+  S(2, 'Group B', 3, 2, 1, 0, 1, 0, 2, 2),
 ];
 
 const E = (fixture: number, index: number, team: number, player: number, detail: string, shootout = false) => ({
@@ -120,14 +120,14 @@ describe(`marts views on a hand-made dataset (${testServerKind()} server)`, () =
     ]);
   });
 
-  it('league_table splits a cup into its groups, leaves its knockout rounds out, and breaks a full tie by team name', async () => {
+  it('league_table splits a cup into its groups, leaves its knockout rounds out, and breaks a tie by the competition\'s rules (UEFA 2023: level head-to-head, then away goals in all group matches)', async () => {
     const table = await rows(ctx.db.knex, `select group_name, rank, team_id, played, points, goals_for, goals_against, form
       from marts.league_table where league_id = 2 order by group_name, rank`);
     expect(table).to.deep.equal([
       { group_name: 'Group A', rank: 1, team_id: 1, played: 1, points: 3, goals_for: 1, goals_against: 0, form: 'W' },
       { group_name: 'Group A', rank: 2, team_id: 2, played: 1, points: 0, goals_for: 0, goals_against: 1, form: 'L' },
-      { group_name: 'Group B', rank: 1, team_id: 3, played: 1, points: 1, goals_for: 2, goals_against: 2, form: 'D' },
-      { group_name: 'Group B', rank: 2, team_id: 4, played: 1, points: 1, goals_for: 2, goals_against: 2, form: 'D' },
+      { group_name: 'Group B', rank: 1, team_id: 4, played: 1, points: 1, goals_for: 2, goals_against: 2, form: 'D' },
+      { group_name: 'Group B', rank: 2, team_id: 3, played: 1, points: 1, goals_for: 2, goals_against: 2, form: 'D' },
     ]);
   });
 

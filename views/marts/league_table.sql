@@ -1,14 +1,20 @@
--- League tables computed from results, one per league-season and group.
--- Which matches count: those of marts.team_matches (finished, and awarded with the awarded score;
--- never postponed, cancelled or abandoned ones), in the rounds that feed a table: for a cup its
--- group stage ("Group Stage - 1", "League Stage - 3"), for a league every round except play-offs
--- and finals. The group of a match is the group of golden.standings that lists both teams; a league
--- the API publishes no standings for has one table named after the league, a cup without standings
--- has none. Ranked by points, goal difference, goals
--- scored, then team name: the API's further tie-breakers (head-to-head, fair play) are not modelled.
+-- League tables computed from results, one per league-season and group, ranked by the competition's
+-- rules (marts.competition_rules, from golden.competition_rules: edit them there).
+-- Which matches count: those of marts.team_matches (finished, and awarded with the score
+-- marts.fixture_results counts; never postponed, cancelled or abandoned ones), in the rounds that
+-- feed a table: for a cup its group stage ("Group Stage - 1", "League Stage - 3"), for a league every
+-- round except play-offs and finals. A match counts in the group of each of its teams: a league split
+-- into conferences (MLS East and West) keeps the matches between them, in both tables. A league the
+-- API publishes no standings for has one table named after the league, a cup without standings none.
 -- A split season (Liga MX: "Liga MX: Apertura" and "Liga MX: Clausura" list the same clubs) puts a
 -- match in the group its round names ("Apertura - 3"): the phase before " - " found in a group's name
--- decides among the groups listing both teams.
+-- decides among the team's groups.
+-- Ranking: points (the competition's points per win and draw), then its tie_breakers in order, every
+-- criterion higher-is-better. The h2h_ criteria count only the matches, in this group, among the
+-- teams level on every criterion before the first h2h_ one (the mini-table of UEFA and La Liga, of
+-- the Premier League once goal difference and goals scored are level). UEFA's re-application of the
+-- head-to-head criteria to a subset still level, fair play, coefficients and lots are not modelled:
+-- teams level on every criterion are ordered by name. tie_break names what put a team above the next.
 -- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
 -- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
 -- contract:
@@ -27,6 +33,12 @@
 --   goal_diff integer
 --   points integer
 --   form text
+--   league_name text
+--   country_name text
+--   season_label text
+--   tie_break text
+--   away_goals integer
+--   away_wins integer
 create view marts.league_table as
 with
 
@@ -43,8 +55,10 @@ leagues as not materialized (
     select league_id, name as league_name, type as league_type from marts.leagues
 ),
 
-seasons as (
-    select league_id, season from golden.seasons
+rules as not materialized (
+    select
+        league_id, season, league_name, country_name, season_label, tie_breakers, points_per_win, points_per_draw
+    from marts.competition_rules
 ),
 
 teams as (
@@ -61,13 +75,13 @@ team_seasons as (
 
 -- Leagues (not cups) the API publishes no standings for: one table, named after the league.
 unpublished as not materialized (
-    select seasons.league_id, seasons.season, leagues.league_name
-    from seasons
-    join leagues on leagues.league_id = seasons.league_id
+    select rules.league_id, rules.season, rules.league_name
+    from rules
+    join leagues on leagues.league_id = rules.league_id
     where leagues.league_type = 'League'
       and not exists (
           select 1 from standings_groups
-          where standings_groups.league_id = seasons.league_id and standings_groups.season = seasons.season
+          where standings_groups.league_id = rules.league_id and standings_groups.season = rules.season
       )
 ),
 
@@ -81,8 +95,9 @@ table_round_matches as (
     end
 ),
 
--- One pass over the matches: the published groups listing both teams, else the unpublished
--- league's single table; a match in neither (a cup without standings) is in no table.
+-- One pass over the matches: the team's own published groups (whichever group its opponent is in),
+-- else the unpublished league's single table; a match in neither (a cup without standings) is in
+-- no table.
 candidate_groups as (
     select
         matches.*,
@@ -94,13 +109,10 @@ candidate_groups as (
         on unpublished.league_id = matches.league_id and unpublished.season = matches.season
     left join standings_groups as own
         on own.league_id = matches.league_id and own.season = matches.season and own.team_id = matches.team_id
-    left join standings_groups as other
-        on other.league_id = matches.league_id and other.season = matches.season
-        and other.group_name = own.group_name and other.team_id = matches.opponent_id
-    where other.team_id is not null or unpublished.league_id is not null
+    where own.team_id is not null or unpublished.league_id is not null
 ),
 
--- Of several groups listing both teams, the ones named after the match's phase, when there are.
+-- Of the team's several groups, the ones named after the match's phase, when there are.
 -- (A window partitioned by league-season first, so a filter on the league-season reaches the tables.)
 phased_groups as (
     select
@@ -131,39 +143,139 @@ group_members as (
     join fixtures on fixtures.league_id = unpublished.league_id and fixtures.season = unpublished.season
 ),
 
-totals as (
+-- Each member of a table beside each of its matches (one row, without a match, before its first).
+member_matches as (
     select
         members.league_id,
         members.season,
         members.group_name,
         members.team_id,
-        count(matches.fixture_id)::int as played,
-        (count(*) filter (where matches.result = 'W'))::int as won,
-        (count(*) filter (where matches.result = 'D'))::int as drawn,
-        (count(*) filter (where matches.result = 'L'))::int as lost,
-        coalesce(sum(matches.goals_for), 0)::int as goals_for,
-        coalesce(sum(matches.goals_against), 0)::int as goals_against,
-        coalesce(sum(matches.points), 0)::int as points,
-        left(string_agg(matches.result, '' order by matches.kickoff_at desc, matches.fixture_id desc), 5) as form
+        matches.fixture_id,
+        matches.kickoff_at,
+        matches.is_home,
+        matches.result,
+        matches.goals_for as match_goals_for,
+        matches.goals_against as match_goals_against
     from group_members as members
     left join grouped_matches as matches
         on matches.league_id = members.league_id and matches.season = members.season
         and matches.group_name = members.group_name and matches.team_id = members.team_id
-    group by members.league_id, members.season, members.group_name, members.team_id
+),
+
+-- The team's totals on each of its rows. Everything from here on is windows over this one pass, not
+-- joins of the matches to themselves: the mini-table needs both teams' totals beside each match,
+-- and a second reading of the matches would read every league's (a CTE referenced twice is computed
+-- whole) or read them again for each reference.
+with_totals as (
+    select
+        member_matches.*,
+        rules.league_name,
+        rules.country_name,
+        rules.season_label,
+        rules.tie_breakers,
+        rules.points_per_win,
+        rules.points_per_draw,
+        (count(fixture_id) over team)::int as played,
+        (count(*) filter (where result = 'W') over team)::int as won,
+        (count(*) filter (where result = 'D') over team)::int as drawn,
+        (count(*) filter (where result = 'L') over team)::int as lost,
+        coalesce(sum(match_goals_for) over team, 0)::int as goals_for,
+        coalesce(sum(match_goals_against) over team, 0)::int as goals_against,
+        coalesce(sum(match_goals_for) filter (where not is_home) over team, 0)::int as away_goals,
+        (count(*) filter (where result = 'W' and not is_home) over team)::int as away_wins,
+        left(string_agg(result, '') over (team order by kickoff_at desc, fixture_id desc
+            rows between unbounded preceding and unbounded following), 5) as form
+    from member_matches
+    join rules on rules.league_id = member_matches.league_id and rules.season = member_matches.season
+    window team as (partition by member_matches.league_id, member_matches.season, member_matches.group_name, member_matches.team_id)
+),
+
+-- Points under the competition's rules, and the overall criteria before the first head-to-head one:
+-- teams with equal keys are level when the head-to-head criteria start.
+keyed as (
+    select
+        with_totals.*,
+        won * points_per_win + drawn * points_per_draw as points,
+        goals_for - goals_against as goal_diff,
+        array(
+            select case criteria.name
+                when 'points' then with_totals.won * with_totals.points_per_win + with_totals.drawn * with_totals.points_per_draw
+                when 'goal_diff' then with_totals.goals_for - with_totals.goals_against
+                when 'goals_for' then with_totals.goals_for
+                when 'away_goals' then with_totals.away_goals
+                when 'wins' then with_totals.won
+                when 'away_wins' then with_totals.away_wins
+            end
+            from unnest(with_totals.tie_breakers) with ordinality as criteria(name, position)
+            where criteria.position < (
+                select min(h2h.position) from unnest(with_totals.tie_breakers) with ordinality as h2h(name, position)
+                where h2h.name like 'h2h%')
+            order by criteria.position
+        ) as level_key
+    from with_totals
+),
+
+-- A match of the mini-table: both its rows in this group carry the same level key.
+level_meetings as (
+    select
+        keyed.*,
+        fixture_id is not null
+            and count(*) over fixture = 2
+            and min(level_key) over fixture = max(level_key) over fixture as among_level
+    from keyed
+    window fixture as (partition by league_id, season, group_name, fixture_id)
+),
+
+-- The mini-table's figures on each of the team's rows, then one row per team.
+head_to_head as (
+    select
+        level_meetings.*,
+        coalesce(sum(case result when 'W' then points_per_win when 'D' then points_per_draw else 0 end)
+            filter (where among_level) over team, 0)::int as h2h_points,
+        coalesce(sum(match_goals_for - match_goals_against) filter (where among_level) over team, 0)::int as h2h_goal_diff,
+        coalesce(sum(match_goals_for) filter (where among_level) over team, 0)::int as h2h_goals_for,
+        coalesce(sum(match_goals_for) filter (where among_level and not is_home) over team, 0)::int as h2h_away_goals,
+        row_number() over team as team_row
+    from level_meetings
+    window team as (partition by league_id, season, group_name, team_id)
+),
+
+-- Every criterion's value in the competition's order: comparing these arrays ranks the group.
+sort_keys as (
+    select
+        head_to_head.*,
+        teams.team_name,
+        array(
+            select case criteria.name
+                when 'points' then head_to_head.points
+                when 'goal_diff' then head_to_head.goal_diff
+                when 'goals_for' then head_to_head.goals_for
+                when 'away_goals' then head_to_head.away_goals
+                when 'wins' then head_to_head.won
+                when 'away_wins' then head_to_head.away_wins
+                when 'h2h_points' then head_to_head.h2h_points
+                when 'h2h_goal_diff' then head_to_head.h2h_goal_diff
+                when 'h2h_goals_for' then head_to_head.h2h_goals_for
+                when 'h2h_away_goals' then head_to_head.h2h_away_goals
+            end
+            from unnest(head_to_head.tie_breakers) with ordinality as criteria(name, position)
+            order by criteria.position
+        ) as sort_key
+    from head_to_head
+    join teams on teams.team_id = head_to_head.team_id
+    where head_to_head.team_row = 1
 ),
 
 ranked as (
     select
-        totals.*,
-        teams.team_name,
-        totals.goals_for - totals.goals_against as goal_diff,
-        row_number() over (
-            partition by totals.league_id, totals.season, totals.group_name
-            order by totals.points desc, totals.goals_for - totals.goals_against desc, totals.goals_for desc,
-                teams.team_name collate "und-x-icu", totals.team_id
-        )::int as rank
-    from totals
-    join teams on teams.team_id = totals.team_id
+        sort_keys.*,
+        row_number() over ranking::int as rank,
+        lead(sort_key) over ranking as next_sort_key
+    from sort_keys
+    window ranking as (
+        partition by league_id, season, group_name
+        order by sort_key desc, team_name collate "und-x-icu", team_id
+    )
 )
 
 select
@@ -181,17 +293,29 @@ select
     goals_against,
     goal_diff,
     points,
-    form
+    form,
+    league_name,
+    country_name,
+    season_label,
+    case
+        when next_sort_key is null then null
+        else coalesce(
+            (select tie_breakers[position] from generate_subscripts(sort_key, 1) as position
+             where sort_key[position] <> next_sort_key[position] order by position limit 1),
+            'team_name')
+    end as tie_break,
+    away_goals,
+    away_wins
 from ranked;
 
 comment on view marts.league_table is
-    'League tables computed from results, per league-season and group (the golden.standings group listing both teams, the one named after the round''s phase in a split season; the league name for a league without published standings). Counts finished and awarded matches (awarded score) of a league''s rounds except play-offs and finals, and of a cup''s group stage only; ranked by points, goal difference, goals scored, team name.';
+    'League tables computed from results, per league-season and group (a match counts in each of its teams'' golden.standings groups, the one named after the round''s phase in a split season; the league name for a league without published standings). Counts finished and awarded matches of a league''s rounds except play-offs and finals, and of a cup''s group stage only; ranked by the competition''s rules (marts.competition_rules: points, then its tie-breakers, head-to-head among the teams level), then team name.';
 comment on column marts.league_table.league_id is 'The competition.';
 comment on column marts.league_table.season is 'Season start year.';
 comment on column marts.league_table.group_name is 'The table: the API''s group label (e.g. "Premier League", "Group A"), or the league name when the API publishes no standings.';
 comment on column marts.league_table.team_id is 'The team.';
 comment on column marts.league_table.team_name is 'Team name.';
-comment on column marts.league_table.rank is 'Position in the group: points, then goal difference, then goals scored, then team name.';
+comment on column marts.league_table.rank is 'Position in the group: points, then the competition''s tie_breakers (marts.competition_rules), then team name.';
 comment on column marts.league_table.played is 'Matches counted.';
 comment on column marts.league_table.won is 'Matches won.';
 comment on column marts.league_table.drawn is 'Matches drawn.';
@@ -199,5 +323,11 @@ comment on column marts.league_table.lost is 'Matches lost.';
 comment on column marts.league_table.goals_for is 'Goals scored.';
 comment on column marts.league_table.goals_against is 'Goals conceded.';
 comment on column marts.league_table.goal_diff is 'goals_for minus goals_against.';
-comment on column marts.league_table.points is '3 per win, 1 per draw.';
+comment on column marts.league_table.points is 'The competition''s points per win and draw (3 and 1 unless golden.competition_rules says otherwise).';
 comment on column marts.league_table.form is 'The last five results in this table, newest first, e.g. WWDLW; null before the first match.';
+comment on column marts.league_table.league_name is 'Competition name (overrides applied).';
+comment on column marts.league_table.country_name is 'Country of the competition ("World" for international ones).';
+comment on column marts.league_table.season_label is 'The season as people write it, e.g. "2023-24", "2023".';
+comment on column marts.league_table.tie_break is 'The criterion that put this team above the next one: points, a tie-breaker of the competition (e.g. h2h_points, goal_diff) or team_name when level on all; null for the last team.';
+comment on column marts.league_table.away_goals is 'Goals scored away from home (a tie-breaker of some competitions).';
+comment on column marts.league_table.away_wins is 'Matches won away from home (a tie-breaker of some competitions).';

@@ -1,6 +1,8 @@
 -- The API's standings next to the table computed from our fixtures, one row per standings row.
 -- matches is true when rank, points, played, won, drawn, lost, goals for and against all agree: a
--- false flags a fixture we lack, a score that differs, or standings older than the fixtures.
+-- false flags a fixture we lack, a score that differs, or standings older than the fixtures; reason
+-- says which, and whether a rank differs only because the API orders teams level on points
+-- otherwise than the competition's rules as golden.competition_rules holds them (tie_break).
 -- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
 -- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
 -- contract:
@@ -30,6 +32,11 @@
 --   api_form text
 --   computed_form text
 --   api_updated_at timestamp with time zone
+--   league_name text
+--   country_name text
+--   season_label text
+--   reason text
+--   computed_tie_break text
 create view marts.standings_reconciliation as
 with
 
@@ -43,6 +50,10 @@ league_table as (
 
 teams as (
     select team_id, name as team_name from marts.teams
+),
+
+labels as (
+    select league_id, season, league_name, country_name, season_label from marts.competition_rules
 ),
 
 paired as (
@@ -70,7 +81,8 @@ paired as (
         league_table.goals_against as computed_goals_against,
         standings.form as api_form,
         league_table.form as computed_form,
-        standings.api_updated_at
+        standings.api_updated_at,
+        league_table.tie_break as computed_tie_break
     from standings
     join teams on teams.team_id = standings.team_id
     left join league_table
@@ -93,6 +105,31 @@ compared as (
             case when api_goals_against is distinct from computed_goals_against then 'goals_against' end
         ], null) as differences
     from paired
+),
+
+-- Whether the figures (all but rank) agree, for this row and for every row of its group: a rank
+-- that differs in a group whose figures all agree can only be the order of teams level on points.
+figures_compared as (
+    select
+        compared.*,
+        differences <@ array['rank'] as figures_agree,
+        bool_and(differences <@ array['rank']) over (partition by league_id, season, group_name) as group_figures_agree
+    from compared
+),
+
+explained as (
+    select
+        figures_compared.*,
+        case
+            when cardinality(differences) = 0 then null
+            when computed_rank is null then 'not_computed'
+            when not figures_agree and api_played < computed_played then 'standings_behind'
+            when not figures_agree and api_played > computed_played then 'fixtures_missing'
+            when not figures_agree then 'scores_differ'
+            when group_figures_agree then 'tie_break'
+            else 'other_rows_differ'
+        end as reason
+    from figures_compared
 )
 
 select
@@ -121,8 +158,14 @@ select
     computed_goals_against,
     api_form,
     computed_form,
-    api_updated_at
-from compared;
+    api_updated_at,
+    labels.league_name,
+    labels.country_name,
+    labels.season_label,
+    reason,
+    computed_tie_break
+from explained
+join labels using (league_id, season);
 
 comment on view marts.standings_reconciliation is
     'golden.standings (the API''s tables) next to marts.league_table (computed from fixtures), one row per standings row; matches says whether rank, points, played, won, drawn, lost and goals agree.';
@@ -152,3 +195,8 @@ comment on column marts.standings_reconciliation.computed_goals_against is 'Goal
 comment on column marts.standings_reconciliation.api_form is 'Form in golden.standings, newest first.';
 comment on column marts.standings_reconciliation.computed_form is 'Form in marts.league_table, newest first.';
 comment on column marts.standings_reconciliation.api_updated_at is 'When the API last changed its row: standings older than the latest fixture explain a mismatch.';
+comment on column marts.standings_reconciliation.league_name is 'Competition name (overrides applied).';
+comment on column marts.standings_reconciliation.country_name is 'Country of the competition ("World" for international ones).';
+comment on column marts.standings_reconciliation.season_label is 'The season as people write it, e.g. "2023-24", "2023".';
+comment on column marts.standings_reconciliation.reason is 'Why the row does not match (null when it does): not_computed (no computed row for the team in this group), standings_behind (the API counts fewer matches: its standings are older than our fixtures), fixtures_missing (the API counts matches we lack), scores_differ (as many matches, other results or goals), tie_break (every figure of the group agrees; the API orders teams level on points otherwise than golden.competition_rules), other_rows_differ (this row agrees; its rank moved because another row of the group differs).';
+comment on column marts.standings_reconciliation.computed_tie_break is 'What put the team above the next one in marts.league_table (its tie_break): with reason tie_break, the criterion the API and the rules disagree on.';

@@ -1,5 +1,8 @@
 -- One row per team per fixture that counts: finished (FT, AET, PEN) and awarded (AWD, WO), the
--- latter with the awarded score. Postponed, cancelled, abandoned and unplayed fixtures have no rows.
+-- latter with the score marts.fixture_results counts for them (the API's when it agrees with the
+-- award, else 3-0 to the awarded side: one rule, stated there, so the two marts never disagree).
+-- Postponed, cancelled, abandoned and unplayed fixtures have no rows, nor an award the API gives
+-- neither a score nor a winner for.
 -- result and points follow the score (a shoot-out leaves a draw a draw, as league tables count it);
 -- is_winner says who went through.
 -- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
@@ -19,6 +22,11 @@
 --   result text
 --   points integer
 --   is_winner boolean
+--   team_name text
+--   opponent_name text
+--   league_name text
+--   country_name text
+--   season_label text
 create view marts.team_matches as
 with
 
@@ -38,9 +46,11 @@ counted as not materialized (
 -- fixtures_home_team_idx and fixtures_away_team_idx indexes.
 sides as (
     select
-        fixture_id, league_id, season, round, kickoff_at, status,
+        fixture_id, league_id, season, round, kickoff_at, status, league_name, country_name, season_label,
         home_team_id as team_id,
         away_team_id as opponent_id,
+        home_team_name as team_name,
+        away_team_name as opponent_name,
         true as is_home,
         home_goals as goals_for,
         away_goals as goals_against,
@@ -48,9 +58,11 @@ sides as (
     from counted
     union all
     select
-        fixture_id, league_id, season, round, kickoff_at, status,
+        fixture_id, league_id, season, round, kickoff_at, status, league_name, country_name, season_label,
         away_team_id as team_id,
         home_team_id as opponent_id,
+        away_team_name as team_name,
+        home_team_name as opponent_name,
         false as is_home,
         away_goals as goals_for,
         home_goals as goals_against,
@@ -83,11 +95,16 @@ select
     goals_against,
     result,
     case result when 'W' then 3 when 'D' then 1 else 0 end as points,
-    is_winner
+    is_winner,
+    team_name,
+    opponent_name,
+    league_name,
+    country_name,
+    season_label
 from results;
 
 comment on view marts.team_matches is
-    'One row per team per fixture that counts: finished (FT, AET, PEN) and awarded (AWD, WO, with the awarded score). result and points follow the score after extra time; is_winner also counts shoot-outs.';
+    'One row per team per fixture that counts: finished (FT, AET, PEN) and awarded (AWD, WO, with the score marts.fixture_results counts: the API''s when it agrees with the award, else 3-0). result and points follow the score after extra time; is_winner also counts shoot-outs.';
 comment on column marts.team_matches.fixture_id is 'The fixture.';
 comment on column marts.team_matches.league_id is 'The competition.';
 comment on column marts.team_matches.season is 'Season start year.';
@@ -97,8 +114,13 @@ comment on column marts.team_matches.status is 'FT, AET, PEN, AWD or WO.';
 comment on column marts.team_matches.team_id is 'The team this row is about.';
 comment on column marts.team_matches.opponent_id is 'The other team.';
 comment on column marts.team_matches.is_home is 'The team played at home (was listed first).';
-comment on column marts.team_matches.goals_for is 'Goals the team scored (after extra time, shoot-out excluded; awarded score for AWD/WO).';
+comment on column marts.team_matches.goals_for is 'Goals the team scored (after extra time, shoot-out excluded; for AWD/WO the score of marts.fixture_results: the API''s when it agrees with the award, else 3-0).';
 comment on column marts.team_matches.goals_against is 'Goals the team conceded, as goals_for.';
 comment on column marts.team_matches.result is 'W, D or L from goals_for and goals_against.';
-comment on column marts.team_matches.points is 'League points of the result: 3 for W, 1 for D, 0 for L.';
+comment on column marts.team_matches.points is 'Points of the result under the usual 3-1-0: 3 for W, 1 for D, 0 for L (marts.league_table applies each competition''s points per win and draw).';
 comment on column marts.team_matches.is_winner is 'The team won the fixture as decided (shoot-out and awards included); false if it lost; null for a draw.';
+comment on column marts.team_matches.team_name is 'The team''s name (overrides applied).';
+comment on column marts.team_matches.opponent_name is 'The opponent''s name (overrides applied).';
+comment on column marts.team_matches.league_name is 'Competition name (overrides applied).';
+comment on column marts.team_matches.country_name is 'Country of the competition ("World" for international ones).';
+comment on column marts.team_matches.season_label is 'The season as people write it, e.g. "2023-24", "2023".';

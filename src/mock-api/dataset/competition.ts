@@ -8,6 +8,7 @@ import type { Catalog, LeagueSeason, Team } from './catalog';
 import { simulateMatch, type KnockoutRule, type PlayedMatch } from './match';
 import { FINAL_VENUE, INJURY_REASONS, nationNamed, NATIONS } from './names';
 import { Rng } from './random';
+import { criteriaOf } from './rules';
 import { doubleRoundRobin, groupMatchdays } from './schedule';
 import type { Player } from './squad';
 import { computeTable, type ResultLine } from './standings';
@@ -195,7 +196,8 @@ class Builder {
     const winners: Team[] = [];
     const runnersUp: Team[] = [];
     for (const group of groups) {
-      const table = computeTable(group.teamIds.map((id) => this.catalog.team(id)), this.results(group.name), group.name, () => null, '');
+      const table = computeTable(group.teamIds.map((id) => this.catalog.team(id)), this.results(group.name), group.name, () => null, '',
+        criteriaOf(this.leagueSeason.league.id, this.leagueSeason.season));
       winners.push(this.catalog.team(table[0].team.id));
       runnersUp.push(this.catalog.team(table[1].team.id));
     }

@@ -6,6 +6,7 @@
  */
 import { Catalog, CUP_ID, DEMO_SEASON, PREMIER_LEAGUE_ID, teamLogo, type LeagueSeason } from './catalog';
 import { buildCompetition, type Competition, type Match } from './competition';
+import { criteriaOf } from './rules';
 import { seasonStatistics } from './season-stats';
 import { generateSquad, type Player } from './squad';
 import { computeTable } from './standings';
@@ -152,6 +153,7 @@ export class Dataset {
             group.name,
             (rank) => describeRank(league.id, league.format, rank, group.teamIds.length),
             update,
+            criteriaOf(league.id, season),
           )),
         },
       };

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Competition } from '../../../src/mock-api/dataset/competition';
 import { Dataset } from '../../../src/mock-api/dataset/dataset';
+import { criteriaOf, type Criterion } from '../../../src/mock-api/dataset/rules';
 import type { EventItem, FixtureDetails, FixtureItem, StandingRow } from '../../../src/mock-api/dataset/types';
 import { fixtureDetails, fixtureItem } from '../../../src/mock-api/dataset/views';
 
@@ -158,8 +159,8 @@ describe('mock API dataset consistency', () => {
         const counted = fixtures.filter((f) => ['FT', 'AET', 'PEN', 'AWD'].includes(f.fixture.status.short)
           && f.league.id === competition.leagueSeason.league.id && ids.has(f.teams.home.id) && ids.has(f.teams.away.id)
           && (f.league.id === 39 || f.league.round.startsWith('Group Stage')));
-        const expected = new Map<number, { pts: number; gf: number; ga: number; played: number; results: { at: number; r: string }[] }>();
-        for (const id of ids) expected.set(id, { pts: 0, gf: 0, ga: 0, played: 0, results: [] });
+        const expected = new Map<number, { pts: number; gf: number; ga: number; played: number; won: number; awayGf: number; awayWon: number; results: { at: number; r: string }[] }>();
+        for (const id of ids) expected.set(id, { pts: 0, gf: 0, ga: 0, played: 0, won: 0, awayGf: 0, awayWon: 0, results: [] });
         for (const f of counted) {
           for (const side of SIDES) {
             const me = expected.get(f.teams[side].id)!;
@@ -169,10 +170,41 @@ describe('mock API dataset consistency', () => {
             me.gf += gf;
             me.ga += ga;
             me.pts += gf > ga ? 3 : gf === ga ? 1 : 0;
+            me.won += gf > ga ? 1 : 0;
+            if (side === 'away') {
+              me.awayGf += gf;
+              me.awayWon += gf > ga ? 1 : 0;
+            }
             me.results.push({ at: f.fixture.timestamp, r: gf > ga ? 'W' : gf === ga ? 'D' : 'L' });
           }
         }
-        const order = [...expected.entries()].sort(([a, x], [b, y]) => y.pts - x.pts || (y.gf - y.ga) - (x.gf - x.ga) || y.gf - x.gf
+        // The competition's criteria (the same as golden.competition_rules seeds), head-to-head among
+        // the teams level on every criterion before the first h2h_ one.
+        const criteria = criteriaOf(competition.leagueSeason.league.id, competition.leagueSeason.season);
+        const firstH2h = criteria.findIndex((c) => c.startsWith('h2h_'));
+        const overall = (id: number, c: Criterion): number => {
+          const e = expected.get(id)!;
+          return { points: e.pts, goal_diff: e.gf - e.ga, goals_for: e.gf, away_goals: e.awayGf, wins: e.won, away_wins: e.awayWon }[c as 'points'] ?? 0;
+        };
+        const level = (id: number) => (firstH2h < 0 ? '' : criteria.slice(0, firstH2h).map((c) => overall(id, c)).join());
+        const meetings = (id: number) => {
+          const mini = { h2h_points: 0, h2h_goal_diff: 0, h2h_goals_for: 0, h2h_away_goals: 0 };
+          for (const f of counted) {
+            for (const side of SIDES) {
+              const other = side === 'home' ? 'away' : 'home';
+              if (f.teams[side].id !== id || level(f.teams[other].id) !== level(id)) continue;
+              const gf = f.goals[side]!;
+              const ga = f.goals[other]!;
+              mini.h2h_points += gf > ga ? 3 : gf === ga ? 1 : 0;
+              mini.h2h_goal_diff += gf - ga;
+              mini.h2h_goals_for += gf;
+              if (side === 'away') mini.h2h_away_goals += gf;
+            }
+          }
+          return mini;
+        };
+        const value = (id: number, c: Criterion) => (c.startsWith('h2h_') ? meetings(id)[c as keyof ReturnType<typeof meetings>] : overall(id, c));
+        const order = [...expected.entries()].sort(([a], [b]) => criteria.reduce((o, c) => o || value(b, c) - value(a, c), 0)
           || ds.catalog.team(a).name.localeCompare(ds.catalog.team(b).name));
         expect(group.map((r: StandingRow) => r.team.id)).to.deep.equal(order.map(([id]) => id));
         group.forEach((row, i) => {
