@@ -124,18 +124,18 @@ describe(`match-level marts on a hand-made dataset (${testServerKind()} server)`
   before(async () => loadDataset(ctx.db.knex));
 
   it('seasons label a season across the new year 2023-24, and one without dates by its start year', async () => {
-    expect(await rows(ctx.db.knex, 'select league_id, league_name, country, season_label from marts.seasons order by league_id')).to.deep.equal([
-      { league_id: 2, league_name: 'UEFA Champions League', country: 'World', season_label: '2023-24' },
-      { league_id: 39, league_name: 'Premier League', country: 'England', season_label: '2023-24' },
-      { league_id: 40, league_name: 'Championship', country: 'England', season_label: '2023' },
+    expect(await rows(ctx.db.knex, 'select league_id, league_name, country_name, season_label from marts.seasons order by league_id')).to.deep.equal([
+      { league_id: 2, league_name: 'UEFA Champions League', country_name: 'World', season_label: '2023-24' },
+      { league_id: 39, league_name: 'Premier League', country_name: 'England', season_label: '2023-24' },
+      { league_id: 40, league_name: 'Championship', country_name: 'England', season_label: '2023' },
     ]);
   });
 
   it('matches name a fixture: competition, season, curated team names, the curated venue and the parsed referee', async () => {
-    const [match] = await rows(ctx.db.knex, `select league_name, country, season_label, round, status_category, home_team_name, away_team_name, home_goals, away_goals,
+    const [match] = await rows(ctx.db.knex, `select league_name, country_name, season_label, round, status_category, home_team_name, away_team_name, home_goals, away_goals,
         halftime_home, halftime_away, venue_name, venue_city, referee_name, referee_country from marts.matches where fixture_id = 1`);
     expect(match).to.deep.equal({
-      league_name: 'Premier League', country: 'England', season_label: '2023-24', round: 'Regular Season - 1', status_category: 'finished',
+      league_name: 'Premier League', country_name: 'England', season_label: '2023-24', round: 'Regular Season - 1', status_category: 'finished',
       home_team_name: 'Arsenal', away_team_name: 'Brighton & Hove Albion', home_goals: 2, away_goals: 1, halftime_home: 1, halftime_away: 1,
       venue_name: 'Emirates Stadium', venue_city: 'London', referee_name: 'Anthony Taylor', referee_country: 'England',
     });
@@ -304,8 +304,8 @@ describe(`match-level marts on a hand-made dataset (${testServerKind()} server)`
 
   it('team_form, team_season_stats, team_halves and referees carry the league name, country and season label', async () => {
     for (const mart of ['team_form', 'team_halves', 'referees']) {
-      const labels = await rows(ctx.db.knex, `select distinct league_name, country, season_label from marts.${mart} where league_id = 39`);
-      expect(labels, mart).to.deep.equal([{ league_name: 'Premier League', country: 'England', season_label: '2023-24' }]);
+      const labels = await rows(ctx.db.knex, `select distinct league_name, country_name, season_label from marts.${mart} where league_id = 39`);
+      expect(labels, mart).to.deep.equal([{ league_name: 'Premier League', country_name: 'England', season_label: '2023-24' }]);
     }
     const stats = await rows(ctx.db.knex, 'select team_name, league_name, season_label from marts.team_season_stats order by team_id');
     expect(stats).to.deep.equal([

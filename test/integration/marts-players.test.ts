@@ -125,12 +125,12 @@ describe(`player and expected-goals marts on a hand-made dataset (${testServerKi
 
   it('player_season_stats weighs ratings by minutes: 90 minutes at 7.0 and 30 at 9.0 make 7.50 (the plain mean says 8.00)', async () => {
     const [striker] = await rows(ctx.db.knex, `select minutes, goals, penalties_scored, average_rating, minutes_weighted_rating, rated_matches, position, nationality,
-        age_at_season_start, league_name, league_country, season_label
+        age_at_season_start, league_name, country_name, season_label
       from marts.player_season_stats where player_id = 101`);
     expect(striker).to.deep.equal({
       minutes: 120, goals: 3, penalties_scored: 1, average_rating: '8.00', minutes_weighted_rating: '7.50', rated_matches: 2, position: 'Attacker', nationality: 'England',
       // Born 2000-08-12, the season starts 2023-08-11: still 22.
-      age_at_season_start: 22, league_name: 'Premier League', league_country: 'England', season_label: '2023/24',
+      age_at_season_start: 22, league_name: 'Premier League', country_name: 'England', season_label: '2023-24',
     });
   });
 
@@ -172,13 +172,13 @@ describe(`player and expected-goals marts on a hand-made dataset (${testServerKi
       from marts.top_scorers where league_id = 39 and season = 2023 order by tiebreak_rank, player_name, player_id`);
     expect(scorers).to.deep.equal([
       // 3 goals each: I. Clinical took no penalty; J. Spot and A. Striker one each, J. Spot has an assist.
-      { rank: 1, tiebreak_rank: 1, player_name: 'I. Clinical', goals: 3, penalties_scored: 0, assists: 0, minutes: 180, season_label: '2023/24' },
-      { rank: 1, tiebreak_rank: 2, player_name: 'J. Spot', goals: 3, penalties_scored: 1, assists: 1, minutes: 180, season_label: '2023/24' },
-      { rank: 1, tiebreak_rank: 3, player_name: 'A. Striker', goals: 3, penalties_scored: 1, assists: 0, minutes: 120, season_label: '2023/24' },
+      { rank: 1, tiebreak_rank: 1, player_name: 'I. Clinical', goals: 3, penalties_scored: 0, assists: 0, minutes: 180, season_label: '2023-24' },
+      { rank: 1, tiebreak_rank: 2, player_name: 'J. Spot', goals: 3, penalties_scored: 1, assists: 1, minutes: 180, season_label: '2023-24' },
+      { rank: 1, tiebreak_rank: 3, player_name: 'A. Striker', goals: 3, penalties_scored: 1, assists: 0, minutes: 120, season_label: '2023-24' },
       // 1 goal each: F. Maker's two assists put him first; the other two are equal on everything.
-      { rank: 4, tiebreak_rank: 4, player_name: 'F. Maker', goals: 1, penalties_scored: 0, assists: 2, minutes: 90, season_label: '2023/24' },
-      { rank: 4, tiebreak_rank: 5, player_name: 'G. Hothead', goals: 1, penalties_scored: 0, assists: 0, minutes: 90, season_label: '2023/24' },
-      { rank: 4, tiebreak_rank: 5, player_name: 'H. Poacher', goals: 1, penalties_scored: 0, assists: 0, minutes: 90, season_label: '2023/24' },
+      { rank: 4, tiebreak_rank: 4, player_name: 'F. Maker', goals: 1, penalties_scored: 0, assists: 2, minutes: 90, season_label: '2023-24' },
+      { rank: 4, tiebreak_rank: 5, player_name: 'G. Hothead', goals: 1, penalties_scored: 0, assists: 0, minutes: 90, season_label: '2023-24' },
+      { rank: 4, tiebreak_rank: 5, player_name: 'H. Poacher', goals: 1, penalties_scored: 0, assists: 0, minutes: 90, season_label: '2023-24' },
     ]);
   });
 

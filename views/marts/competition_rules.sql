@@ -4,8 +4,7 @@
 -- settle ties (league_table, knockout_ties) read them from here, so an edit shows at once.
 -- Should the default row be deleted too, points, goal difference and goals scored still rank: a
 -- table never loses its order because a rule is missing.
--- The season label follows the season's dates: "2023-24" when it ends in a later year than it
--- starts, "2023" for a calendar-year season or when the API gives no dates.
+-- The labels are marts.seasons' (one definition of a season label for every mart).
 -- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
 -- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
 -- contract:
@@ -25,11 +24,7 @@ create view marts.competition_rules as
 with
 
 seasons as (
-    select league_id, season, start_date, end_date from golden.seasons
-),
-
-leagues as (
-    select league_id, name as league_name, country_name from marts.leagues
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 rules as (
@@ -41,8 +36,9 @@ applicable as (
     select
         seasons.league_id,
         seasons.season,
-        seasons.start_date,
-        seasons.end_date,
+        seasons.league_name,
+        seasons.country_name,
+        seasons.season_label,
         chosen.*
     from seasons
     left join lateral (
@@ -64,13 +60,9 @@ applicable as (
 select
     applicable.league_id,
     applicable.season,
-    leagues.league_name,
-    leagues.country_name,
-    case
-        when extract(year from applicable.end_date) > applicable.season
-            then applicable.season || '-' || right((applicable.season + 1)::text, 2)
-        else applicable.season::text
-    end as season_label,
+    applicable.league_name,
+    applicable.country_name,
+    applicable.season_label,
     coalesce(applicable.tie_breakers, '{points,goal_diff,goals_for}') as tie_breakers,
     coalesce(applicable.points_per_win, 3) as points_per_win,
     coalesce(applicable.points_per_draw, 1) as points_per_draw,
@@ -78,8 +70,7 @@ select
     applicable.rules_league_id,
     applicable.rules_from_season,
     applicable.rules_notes
-from applicable
-join leagues on leagues.league_id = applicable.league_id;
+from applicable;
 
 comment on view marts.competition_rules is
     'One row per league-season: its labels and the competition rules that apply (golden.competition_rules: the league''s row of the latest from_season not after the season, else the default, league_id 0). Edit golden.competition_rules to change them.';
@@ -87,7 +78,7 @@ comment on column marts.competition_rules.league_id is 'The competition.';
 comment on column marts.competition_rules.season is 'Season start year.';
 comment on column marts.competition_rules.league_name is 'Competition name (overrides applied).';
 comment on column marts.competition_rules.country_name is 'Country of the competition ("World" for international ones).';
-comment on column marts.competition_rules.season_label is 'The season as people write it: "2023-24" when it ends in a later year, else "2023".';
+comment on column marts.competition_rules.season_label is 'The season as people write it (marts.seasons): "2023-24" when it ends in a later year, else "2023".';
 comment on column marts.competition_rules.tie_breakers is 'Ranking criteria in order, points first (see golden.competition_rules.tie_breakers); teams level on all are ordered by name.';
 comment on column marts.competition_rules.points_per_win is 'League points for a win.';
 comment on column marts.competition_rules.points_per_draw is 'League points for a draw.';

@@ -51,7 +51,7 @@ statuses as (
 ),
 
 labels as (
-    select league_id, season, league_name, country_name, season_label from marts.competition_rules
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 teams as (

@@ -8,7 +8,7 @@
 --   fixture_id integer
 --   league_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season integer
 --   season_label text
 --   round text
@@ -35,7 +35,7 @@ fixtures as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 -- Referenced twice (team and opponent).
@@ -63,7 +63,7 @@ select
     absences.fixture_id,
     absences.league_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     absences.season,
     seasons.season_label,
     absences.round,
@@ -91,7 +91,7 @@ comment on view marts.injuries is
 comment on column marts.injuries.fixture_id is 'The match the player misses or may miss.';
 comment on column marts.injuries.league_id is 'The competition.';
 comment on column marts.injuries.league_name is 'Competition name (marts.leagues).';
-comment on column marts.injuries.country is 'Country of the competition.';
+comment on column marts.injuries.country_name is 'Country of the competition.';
 comment on column marts.injuries.season is 'Season start year.';
 comment on column marts.injuries.season_label is 'Season as people write it, e.g. 2023-24.';
 comment on column marts.injuries.round is 'Round as the API names it.';

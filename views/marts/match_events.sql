@@ -15,7 +15,7 @@
 --   fixture_id integer
 --   league_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season integer
 --   season_label text
 --   round text
@@ -59,7 +59,7 @@ fixtures as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 teams as (
@@ -98,7 +98,7 @@ select
     timeline.fixture_id,
     timeline.league_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     timeline.season,
     seasons.season_label,
     timeline.round,
@@ -156,7 +156,7 @@ comment on view marts.match_events is
 comment on column marts.match_events.fixture_id is 'The match.';
 comment on column marts.match_events.league_id is 'The competition.';
 comment on column marts.match_events.league_name is 'Competition name (marts.leagues).';
-comment on column marts.match_events.country is 'Country of the competition.';
+comment on column marts.match_events.country_name is 'Country of the competition.';
 comment on column marts.match_events.season is 'Season start year.';
 comment on column marts.match_events.season_label is 'Season as people write it, e.g. 2023-24.';
 comment on column marts.match_events.round is 'Round as the API names it.';

@@ -9,7 +9,7 @@
 --   fixture_id integer
 --   league_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season integer
 --   season_label text
 --   round text
@@ -48,7 +48,7 @@ fixtures as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 -- Referenced twice (team and opponent).
@@ -81,7 +81,7 @@ select
     sides.fixture_id,
     sides.league_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     sides.season,
     seasons.season_label,
     sides.round,
@@ -116,7 +116,7 @@ comment on view marts.match_lineups is
 comment on column marts.match_lineups.fixture_id is 'The match.';
 comment on column marts.match_lineups.league_id is 'The competition.';
 comment on column marts.match_lineups.league_name is 'Competition name (marts.leagues).';
-comment on column marts.match_lineups.country is 'Country of the competition.';
+comment on column marts.match_lineups.country_name is 'Country of the competition.';
 comment on column marts.match_lineups.season is 'Season start year.';
 comment on column marts.match_lineups.season_label is 'Season as people write it, e.g. 2023-24.';
 comment on column marts.match_lineups.round is 'Round as the API names it.';

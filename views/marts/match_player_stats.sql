@@ -9,7 +9,7 @@
 --   fixture_id integer
 --   league_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season integer
 --   season_label text
 --   round text
@@ -66,7 +66,7 @@ fixtures as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 -- Referenced twice (team and opponent).
@@ -95,7 +95,7 @@ select
     lines.fixture_id,
     lines.league_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     lines.season,
     seasons.season_label,
     lines.round,
@@ -151,7 +151,7 @@ comment on view marts.match_player_stats is
 comment on column marts.match_player_stats.fixture_id is 'The match.';
 comment on column marts.match_player_stats.league_id is 'The competition.';
 comment on column marts.match_player_stats.league_name is 'Competition name (marts.leagues).';
-comment on column marts.match_player_stats.country is 'Country of the competition.';
+comment on column marts.match_player_stats.country_name is 'Country of the competition.';
 comment on column marts.match_player_stats.season is 'Season start year.';
 comment on column marts.match_player_stats.season_label is 'Season as people write it, e.g. 2023-24.';
 comment on column marts.match_player_stats.round is 'Round as the API names it.';

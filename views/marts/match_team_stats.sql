@@ -9,7 +9,7 @@
 --   fixture_id integer
 --   league_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season integer
 --   season_label text
 --   round text
@@ -64,7 +64,7 @@ fixtures as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 -- Referenced twice (team and opponent).
@@ -92,7 +92,7 @@ select
     sides.fixture_id,
     sides.league_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     sides.season,
     seasons.season_label,
     sides.round,
@@ -144,7 +144,7 @@ comment on view marts.match_team_stats is
 comment on column marts.match_team_stats.fixture_id is 'The match.';
 comment on column marts.match_team_stats.league_id is 'The competition.';
 comment on column marts.match_team_stats.league_name is 'Competition name (marts.leagues).';
-comment on column marts.match_team_stats.country is 'Country of the competition.';
+comment on column marts.match_team_stats.country_name is 'Country of the competition.';
 comment on column marts.match_team_stats.season is 'Season start year.';
 comment on column marts.match_team_stats.season_label is 'Season as people write it, e.g. 2023-24.';
 comment on column marts.match_team_stats.round is 'Round as the API names it.';

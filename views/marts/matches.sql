@@ -10,7 +10,7 @@
 --   fixture_id integer
 --   league_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season integer
 --   season_label text
 --   round text
@@ -45,7 +45,7 @@ statuses as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 -- Referenced twice (home and away): not materialized, so each join reaches golden.teams' key.
@@ -61,7 +61,7 @@ select
     fixtures.fixture_id,
     fixtures.league_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     fixtures.season,
     seasons.season_label,
     fixtures.round,
@@ -97,7 +97,7 @@ comment on view marts.matches is
 comment on column marts.matches.fixture_id is 'API-Football fixture id.';
 comment on column marts.matches.league_id is 'The competition.';
 comment on column marts.matches.league_name is 'Competition name (marts.leagues, overrides applied).';
-comment on column marts.matches.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.matches.country_name is 'Country of the competition ("World" for international ones).';
 comment on column marts.matches.season is 'Season start year.';
 comment on column marts.matches.season_label is 'Season as people write it, e.g. 2023-24 (marts.seasons).';
 comment on column marts.matches.round is 'Round as the API names it, e.g. "Regular Season - 1", "Final".';

@@ -36,7 +36,7 @@
 --   goal_contributions_per_90 numeric
 --   shots_per_90 numeric
 --   league_name text
---   league_country text
+--   country_name text
 --   season_label text
 --   position text
 --   nationality text
@@ -88,11 +88,11 @@ players as (
 ),
 
 leagues as (
-    select league_id, name as league_name, country_name as league_country from marts.leagues
+    select league_id, name as league_name, country_name from marts.leagues
 ),
 
 seasons as (
-    select league_id, season, start_date, end_date from golden.seasons
+    select league_id, season, start_date, season_label from marts.seasons
 ),
 
 teams as (
@@ -196,14 +196,9 @@ select
     round((season_lines.goals + season_lines.assists) * 90.0 / nullif(season_lines.minutes, 0), 2) as goal_contributions_per_90,
     round(season_lines.shots * 90.0 / nullif(season_lines.minutes, 0), 2) as shots_per_90,
     leagues.league_name,
-    leagues.league_country,
-    -- 2023/24 for a season that ends in another year than it starts, 2023 for a calendar-year one
-    -- (and when the API gives no dates).
-    case
-        when extract(year from seasons.end_date) > season_lines.season
-            then season_lines.season || '/' || to_char(seasons.end_date, 'YY')
-        else season_lines.season::text
-    end as season_label,
+    leagues.country_name,
+    -- A season the API has no row for yet is labelled by its start year, as marts.seasons labels one without dates.
+    coalesce(seasons.season_label, season_lines.season::text) as season_label,
     case positions.position when 'G' then 'Goalkeeper' when 'D' then 'Defender' when 'M' then 'Midfielder' when 'F' then 'Attacker' end as position,
     players.nationality,
     extract(year from age(seasons.start_date, players.birth_date))::int as age_at_season_start,
@@ -275,8 +270,8 @@ comment on column marts.player_season_stats.assists_per_90 is 'Assists per 90 mi
 comment on column marts.player_season_stats.goal_contributions_per_90 is 'Goals plus assists per 90 minutes played; null without minutes.';
 comment on column marts.player_season_stats.shots_per_90 is 'Shots per 90 minutes played; null without minutes.';
 comment on column marts.player_season_stats.league_name is 'Competition name.';
-comment on column marts.player_season_stats.league_country is 'Country of the competition ("World" for international ones).';
-comment on column marts.player_season_stats.season_label is 'The season as people write it: 2023/24 when it ends in a later year than it starts (golden.seasons dates), else 2023.';
+comment on column marts.player_season_stats.country_name is 'Country of the competition ("World" for international ones).';
+comment on column marts.player_season_stats.season_label is 'The season as people write it (marts.seasons): 2023-24 when it ends in a later year than it starts, else 2023.';
 comment on column marts.player_season_stats.position is 'Goalkeeper, Defender, Midfielder or Attacker: the position he played most minutes at in the league-season; null when never listed.';
 comment on column marts.player_season_stats.nationality is 'Nationality (marts.players).';
 comment on column marts.player_season_stats.age_at_season_start is 'Age in whole years on the first day of the season (golden.seasons.start_date); null without a birth date or a season start.';

@@ -15,7 +15,7 @@
 --   penalties integer
 --   cards_per_match numeric
 --   league_name text
---   country text
+--   country_name text
 --   season_label text
 create view marts.referees as
 with
@@ -25,7 +25,7 @@ fixtures as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 statuses as (
@@ -77,7 +77,7 @@ final as (
 select
     final.*,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     seasons.season_label
 from final
 join seasons on seasons.league_id = final.league_id and seasons.season = final.season;
@@ -94,5 +94,5 @@ comment on column marts.referees.red_cards is 'Red cards shown, second yellows i
 comment on column marts.referees.penalties is 'Penalties awarded in play (scored or missed; shoot-out kicks excluded).';
 comment on column marts.referees.cards_per_match is 'Yellow and red cards per match, two decimals.';
 comment on column marts.referees.league_name is 'Competition name (marts.leagues, overrides applied).';
-comment on column marts.referees.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.referees.country_name is 'Country of the competition ("World" for international ones).';
 comment on column marts.referees.season_label is 'Season as people write it, e.g. 2023-24 (marts.seasons).';

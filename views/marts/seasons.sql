@@ -11,7 +11,7 @@
 --   season_label text
 --   league_name text
 --   league_type text
---   country text
+--   country_name text
 --   start_date date
 --   end_date date
 --   is_current boolean
@@ -27,7 +27,7 @@ select
     end as season_label,
     leagues.name as league_name,
     leagues.type as league_type,
-    leagues.country_name as country,
+    leagues.country_name,
     seasons.start_date,
     seasons.end_date,
     seasons.is_current
@@ -41,7 +41,7 @@ comment on column marts.seasons.season is 'Season start year, the API''s key.';
 comment on column marts.seasons.season_label is 'The season as people write it: "2023-24" when it ends in a later year than it starts, "2023" when it ends the same year or its dates are unknown.';
 comment on column marts.seasons.league_name is 'Competition name, with overrides applied (marts.leagues).';
 comment on column marts.seasons.league_type is 'League or Cup.';
-comment on column marts.seasons.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.seasons.country_name is 'Country of the competition ("World" for international ones).';
 comment on column marts.seasons.start_date is 'First day of the season, when the API gives it.';
 comment on column marts.seasons.end_date is 'Last day of the season, when the API gives it.';
 comment on column marts.seasons.is_current is 'The API marks it the current season.';

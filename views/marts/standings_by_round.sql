@@ -18,7 +18,7 @@
 -- contract:
 --   league_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season integer
 --   season_label text
 --   round text
@@ -46,7 +46,7 @@ team_matches as not materialized (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 teams as (
@@ -156,7 +156,7 @@ moves as (
 select
     moves.league_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     moves.season,
     seasons.season_label,
     moves.round,
@@ -182,7 +182,7 @@ comment on view marts.standings_by_round is
     'The table after each round of a league-season (as of the round''s last kick-off): cumulative record and position of every team, ranked by points, goal difference, goals scored (equal teams share a position; no competition-specific tie-breakers, no split into groups: see league_table).';
 comment on column marts.standings_by_round.league_id is 'The competition.';
 comment on column marts.standings_by_round.league_name is 'Competition name (marts.leagues).';
-comment on column marts.standings_by_round.country is 'Country of the competition.';
+comment on column marts.standings_by_round.country_name is 'Country of the competition.';
 comment on column marts.standings_by_round.season is 'Season start year.';
 comment on column marts.standings_by_round.season_label is 'Season as people write it, e.g. 2023-24.';
 comment on column marts.standings_by_round.round is 'The round after which the table stands, as the API names it.';

@@ -18,7 +18,7 @@
 --   last_kickoff_at timestamp with time zone
 --   last_fixture_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season_label text
 create view marts.team_form as
 with
@@ -28,7 +28,7 @@ team_matches as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 teams as (
@@ -81,7 +81,7 @@ select
     last_five.last_kickoff_at,
     last_five.last_fixture_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     seasons.season_label
 from last_five
 join teams on teams.team_id = last_five.team_id
@@ -104,5 +104,5 @@ comment on column marts.team_form.points is 'Points from them (3 a win, 1 a draw
 comment on column marts.team_form.last_kickoff_at is 'Kick-off of the newest of them.';
 comment on column marts.team_form.last_fixture_id is 'The newest of them.';
 comment on column marts.team_form.league_name is 'Competition name (marts.leagues, overrides applied).';
-comment on column marts.team_form.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.team_form.country_name is 'Country of the competition ("World" for international ones).';
 comment on column marts.team_form.season_label is 'Season as people write it, e.g. 2023-24 (marts.seasons).';

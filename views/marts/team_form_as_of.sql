@@ -16,7 +16,7 @@
 --   fixture_id integer
 --   league_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season integer
 --   season_label text
 --   round text
@@ -49,7 +49,7 @@ team_matches as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 -- Referenced twice (team and opponent).
@@ -86,7 +86,7 @@ select
     windows.fixture_id,
     windows.league_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     windows.season,
     seasons.season_label,
     windows.round,
@@ -121,7 +121,7 @@ comment on view marts.team_form_as_of is
 comment on column marts.team_form_as_of.fixture_id is 'The match.';
 comment on column marts.team_form_as_of.league_id is 'The competition.';
 comment on column marts.team_form_as_of.league_name is 'Competition name (marts.leagues).';
-comment on column marts.team_form_as_of.country is 'Country of the competition.';
+comment on column marts.team_form_as_of.country_name is 'Country of the competition.';
 comment on column marts.team_form_as_of.season is 'Season start year.';
 comment on column marts.team_form_as_of.season_label is 'Season as people write it, e.g. 2023-24.';
 comment on column marts.team_form_as_of.round is 'Round as the API names it.';

@@ -20,7 +20,7 @@
 --   possession_pct numeric
 --   expected_goals_for numeric
 --   league_name text
---   country text
+--   country_name text
 --   season_label text
 create view marts.team_halves as
 with
@@ -37,7 +37,7 @@ half_stats as not materialized (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 teams as (
@@ -84,7 +84,7 @@ final as (
 select
     final.*,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     seasons.season_label
 from final
 join seasons on seasons.league_id = final.league_id and seasons.season = final.season;
@@ -106,5 +106,5 @@ comment on column marts.team_halves.corners_for is 'Corners won in this half, ov
 comment on column marts.team_halves.possession_pct is 'Average ball possession in this half, over matches_with_stats.';
 comment on column marts.team_halves.expected_goals_for is 'Expected goals in this half, over the matches that have them.';
 comment on column marts.team_halves.league_name is 'Competition name (marts.leagues, overrides applied).';
-comment on column marts.team_halves.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.team_halves.country_name is 'Country of the competition ("World" for international ones).';
 comment on column marts.team_halves.season_label is 'Season as people write it, e.g. 2023-24 (marts.seasons).';

@@ -27,7 +27,7 @@
 --   red_cards integer
 --   pass_accuracy_pct numeric
 --   league_name text
---   country text
+--   country_name text
 --   season_label text
 create view marts.team_season_stats as
 with
@@ -47,7 +47,7 @@ statuses as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 teams as (
@@ -132,7 +132,7 @@ select
     season_totals.red_cards,
     season_totals.pass_accuracy_pct,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     seasons.season_label
 from season_totals
 join teams on teams.team_id = season_totals.team_id
@@ -162,5 +162,5 @@ comment on column marts.team_season_stats.yellow_cards is 'Yellow cards.';
 comment on column marts.team_season_stats.red_cards is 'Red cards.';
 comment on column marts.team_season_stats.pass_accuracy_pct is 'Accurate passes over total passes, percent (1 decimal).';
 comment on column marts.team_season_stats.league_name is 'Competition name (marts.leagues, overrides applied).';
-comment on column marts.team_season_stats.country is 'Country of the competition ("World" for international ones).';
+comment on column marts.team_season_stats.country_name is 'Country of the competition ("World" for international ones).';
 comment on column marts.team_season_stats.season_label is 'Season as people write it, e.g. 2023-24 (marts.seasons).';

@@ -12,7 +12,7 @@
 -- contract:
 --   league_id integer
 --   league_name text
---   country text
+--   country_name text
 --   season integer
 --   season_label text
 --   team_id integer
@@ -40,7 +40,7 @@ team_matches as (
 ),
 
 seasons as (
-    select league_id, season, league_name, country, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label from marts.seasons
 ),
 
 teams as (
@@ -85,7 +85,7 @@ totals as (
 select
     totals.league_id,
     seasons.league_name,
-    seasons.country,
+    seasons.country_name,
     totals.season,
     seasons.season_label,
     totals.team_id,
@@ -113,7 +113,7 @@ comment on view marts.team_splits is
     'Each team''s home, away and total record in a league-season (three rows, zeros where nothing was played): results, goals, points, clean sheets, failed to score, both teams scored, over and under 2.5 goals. Finished and awarded matches of every round (marts.team_matches).';
 comment on column marts.team_splits.league_id is 'The competition.';
 comment on column marts.team_splits.league_name is 'Competition name (marts.leagues).';
-comment on column marts.team_splits.country is 'Country of the competition.';
+comment on column marts.team_splits.country_name is 'Country of the competition.';
 comment on column marts.team_splits.season is 'Season start year.';
 comment on column marts.team_splits.season_label is 'Season as people write it, e.g. 2023-24.';
 comment on column marts.team_splits.team_id is 'The team.';

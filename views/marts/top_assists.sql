@@ -10,7 +10,7 @@
 --   league_id integer
 --   season integer
 --   league_name text
---   league_country text
+--   country_name text
 --   season_label text
 --   rank integer
 --   tiebreak_rank integer
@@ -67,7 +67,7 @@ select
     ranked.league_id,
     ranked.season,
     main.league_name,
-    main.league_country,
+    main.country_name,
     main.season_label,
     ranked.rank,
     ranked.tiebreak_rank,
@@ -94,8 +94,8 @@ comment on view marts.top_assists is
 comment on column marts.top_assists.league_id is 'The competition.';
 comment on column marts.top_assists.season is 'Season start year.';
 comment on column marts.top_assists.league_name is 'Competition name.';
-comment on column marts.top_assists.league_country is 'Country of the competition.';
-comment on column marts.top_assists.season_label is 'The season as people write it (2023/24, or 2023 for a calendar-year season).';
+comment on column marts.top_assists.country_name is 'Country of the competition.';
+comment on column marts.top_assists.season_label is 'The season as people write it (marts.seasons: 2023-24, or 2023 for a calendar-year season).';
 comment on column marts.top_assists.rank is 'Rank by assists; equal assists share a rank (1, 2, 2, 4).';
 comment on column marts.top_assists.tiebreak_rank is 'Rank by assists, then more key passes, more goals, fewer minutes; shared only when all four are equal (list those by player_name, player_id).';
 comment on column marts.top_assists.player_id is 'The player.';

@@ -13,7 +13,7 @@
 --   league_id integer
 --   season integer
 --   league_name text
---   league_country text
+--   country_name text
 --   season_label text
 --   rank integer
 --   tiebreak_rank integer
@@ -74,7 +74,7 @@ select
     ranked.league_id,
     ranked.season,
     main.league_name,
-    main.league_country,
+    main.country_name,
     main.season_label,
     ranked.rank,
     ranked.tiebreak_rank,
@@ -101,8 +101,8 @@ comment on view marts.top_cards is
 comment on column marts.top_cards.league_id is 'The competition.';
 comment on column marts.top_cards.season is 'Season start year.';
 comment on column marts.top_cards.league_name is 'Competition name.';
-comment on column marts.top_cards.league_country is 'Country of the competition.';
-comment on column marts.top_cards.season_label is 'The season as people write it (2023/24, or 2023 for a calendar-year season).';
+comment on column marts.top_cards.country_name is 'Country of the competition.';
+comment on column marts.top_cards.season_label is 'The season as people write it (marts.seasons: 2023-24, or 2023 for a calendar-year season).';
 comment on column marts.top_cards.rank is 'Rank by yellow cards, then red cards; equal counts share a rank (1, 2, 2, 4).';
 comment on column marts.top_cards.tiebreak_rank is 'Rank by yellow cards, red cards, more fouls committed, fewer minutes; shared only when all four are equal (list those by player_name, player_id).';
 comment on column marts.top_cards.red_rank is 'Rank by red cards among the players sent off (equal counts share it); null for a player never sent off.';

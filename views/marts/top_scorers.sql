@@ -25,7 +25,7 @@
 --   minutes_per_goal numeric
 --   tiebreak_rank integer
 --   league_name text
---   league_country text
+--   country_name text
 --   season_label text
 create view marts.top_scorers as
 with
@@ -82,7 +82,7 @@ select
     round(ranked.minutes::numeric / ranked.goals, 1) as minutes_per_goal,
     ranked.tiebreak_rank,
     main.league_name,
-    main.league_country,
+    main.country_name,
     main.season_label
 from ranked
 join player_season_stats as main
@@ -109,5 +109,5 @@ comment on column marts.top_scorers.goals_per_90 is 'Goals per 90 minutes played
 comment on column marts.top_scorers.minutes_per_goal is 'Minutes played per goal.';
 comment on column marts.top_scorers.tiebreak_rank is 'Rank by goals, then fewer penalties scored, more assists, fewer minutes; shared only when all four are equal (list those by player_name, player_id).';
 comment on column marts.top_scorers.league_name is 'Competition name.';
-comment on column marts.top_scorers.league_country is 'Country of the competition.';
-comment on column marts.top_scorers.season_label is 'The season as people write it (2023/24, or 2023 for a calendar-year season).';
+comment on column marts.top_scorers.country_name is 'Country of the competition.';
+comment on column marts.top_scorers.season_label is 'The season as people write it (marts.seasons: 2023-24, or 2023 for a calendar-year season).';
