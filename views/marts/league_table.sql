@@ -51,13 +51,11 @@ fixtures as not materialized (
     select league_id, season, home_team_id, away_team_id from golden.fixtures
 ),
 
--- leagues and rules are small (a row per league, per league-season) and read twice: computed once,
--- rather than inlined twice, which halves the time PostgreSQL spends planning this view.
-leagues as materialized (
+leagues as not materialized (
     select league_id, name as league_name, type as league_type from marts.leagues
 ),
 
-rules as materialized (
+rules as not materialized (
     select
         league_id, season, league_name, country_name, season_label, tie_breakers, points_per_win, points_per_draw
     from marts.competition_rules
