@@ -1,7 +1,8 @@
 /**
  * The player and expected-goals marts on a dataset small enough to compute every figure by hand:
  * player_season_stats (materialized: refreshed here as a load ends, and by override set/remove),
- * top_scorers, top_assists, top_cards, match_xg and team_xg_season, and the analyst's access.
+ * player_league_seasons, top_scorers, top_assists, top_cards, match_xg and team_xg_season, and the
+ * analyst's access.
  */
 import { expect } from 'chai';
 import type { Knex } from 'knex';
@@ -240,6 +241,34 @@ describe(`player and expected-goals marts on a hand-made dataset (${testServerKi
     expect(premier, 'no xG in the league-season: null, not zero').to.deep.equal({ matches: 10, xg_matches: 0, xg_for: null, expected_points: null });
   });
 
+  it('player_league_seasons puts a player who moved within the league under the team of his most minutes, his counts summed', async () => {
+    // In a transaction rolled back after: 109 played 90 minutes for Brighton (fixture 12, 1 goal)
+    // and 180 for Chelsea (fixtures 2 and 11, 1 goal and 1 assist); his team is Chelsea.
+    const trx = await ctx.db.knex.transaction();
+    try {
+      await trx('golden.players').insert({ player_id: 109, name: 'M. Mover' });
+      await trx('golden.fixture_player_stats').insert([
+        L(12, 2, 109, 90, { position: 'F', goals: 1, yellow_cards: 1 }),
+        L(2, 3, 109, 90, { position: 'F', assists: 1 }),
+        L(11, 3, 109, 90, { position: 'F', goals: 1 }),
+      ]);
+      await trx.raw('refresh materialized view marts.player_season_stats');
+      expect(await rows(trx, 'select team_name, minutes, goals from marts.player_season_stats where player_id = 109 order by team_id')).to.deep.equal([
+        { team_name: 'Brighton', minutes: 90, goals: 1 },
+        { team_name: 'Chelsea', minutes: 180, goals: 1 },
+      ]);
+      expect(await rows(trx, `select team_id, team_name, teams, appearances, minutes, goals, assists, yellow_cards, season_label
+        from marts.player_league_seasons where player_id = 109`)).to.deep.equal([
+        { team_id: 3, team_name: 'Chelsea', teams: 2, appearances: 3, minutes: 270, goals: 2, assists: 1, yellow_cards: 1, season_label: '2023-24' },
+      ]);
+      // One row in each ranking, under Chelsea: 2 goals put him 4th, after the three scorers of 3.
+      expect(await rows(trx, "select rank, team_name, goals from marts.top_scorers where player_id = 109")).to.deep.equal([{ rank: 4, team_name: 'Chelsea', goals: 2 }]);
+      expect(await rows(trx, "select team_name, yellow_cards from marts.top_cards where player_id = 109")).to.deep.equal([{ team_name: 'Chelsea', yellow_cards: 1 }]);
+    } finally {
+      await trx.rollback();
+    }
+  });
+
   it('player_season_stats is stored, and an override set or removed refreshes it (and the rankings read from it) at once', async () => {
     const { knex } = ctx.db;
     expect((await rows(knex, "select relkind from pg_class where oid = 'marts.player_season_stats'::regclass"))[0]).to.deep.equal({ relkind: 'm' });
@@ -252,7 +281,7 @@ describe(`player and expected-goals marts on a hand-made dataset (${testServerKi
   });
 
   it('the analyst role reads every new mart', async () => {
-    for (const mart of ['player_season_stats', 'top_scorers', 'top_assists', 'top_cards', 'match_xg', 'team_xg_season']) {
+    for (const mart of ['player_season_stats', 'player_league_seasons', 'top_scorers', 'top_assists', 'top_cards', 'match_xg', 'team_xg_season']) {
       const trx = await ctx.db.knex.transaction();
       try {
         await trx.raw('set local role quantfoot_analyst');

@@ -3,7 +3,8 @@
 -- same league-season has one row, under the team he played most minutes for.
 -- tiebreak_rank separates equal assists: assists (more first), key passes (more first: he made
 -- more chances), goals (more first), minutes played (fewer first); players equal on all four share
--- it, and are listed by name, then player id. Read from the stored marts.player_season_stats.
+-- it, and are listed by name, then player id. Read from marts.player_league_seasons (the stored
+-- player_season_stats, his teams of the league-season together).
 -- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
 -- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
 -- contract:
@@ -28,53 +29,34 @@
 create view marts.top_assists as
 with
 
--- Referenced twice (the sums, then the row of his main team): not materialized, so a filter on one
--- league-season reaches the index of the stored mart in both places.
-player_season_stats as not materialized (
-    select * from marts.player_season_stats
-),
-
-per_player as (
-    select
-        league_id,
-        season,
-        player_id,
-        -- His team: most minutes, then the lowest team id (an int array compares element by
-        -- element, which is cheaper than ordering an array_agg per player).
-        -(max(array[minutes, -team_id]))[2] as team_id,
-        sum(assists)::int as assists,
-        sum(key_passes)::int as key_passes,
-        sum(goals)::int as goals,
-        sum(appearances)::int as appearances,
-        sum(minutes)::int as minutes
-    from player_season_stats
-    group by league_id, season, player_id
+players as (
+    select * from marts.player_league_seasons
 ),
 
 ranked as (
     select
-        per_player.*,
+        players.*,
         rank() over (partition by league_id, season order by assists desc)::int as rank,
         rank() over (
             partition by league_id, season
             order by assists desc, key_passes desc, goals desc, minutes asc
         )::int as tiebreak_rank
-    from per_player
+    from players
     where assists > 0
 )
 
 select
     ranked.league_id,
     ranked.season,
-    main.league_name,
-    main.country_name,
-    main.season_label,
+    ranked.league_name,
+    ranked.country_name,
+    ranked.season_label,
     ranked.rank,
     ranked.tiebreak_rank,
     ranked.player_id,
-    main.player_name,
+    ranked.player_name,
     ranked.team_id,
-    main.team_name,
+    ranked.team_name,
     ranked.assists,
     ranked.key_passes,
     ranked.goals,
@@ -82,12 +64,7 @@ select
     ranked.minutes,
     round(ranked.assists * 90.0 / nullif(ranked.minutes, 0), 2) as assists_per_90,
     round(ranked.minutes::numeric / ranked.assists, 1) as minutes_per_assist
-from ranked
-join player_season_stats as main
-    on main.league_id = ranked.league_id
-    and main.season = ranked.season
-    and main.team_id = ranked.team_id
-    and main.player_id = ranked.player_id;
+from ranked;
 
 comment on view marts.top_assists is
     'Players with at least one assist in a league-season, ranked by assists (ties share a rank), then by tiebreak_rank (more key passes, more goals, fewer minutes); from marts.player_season_stats.';

@@ -31,32 +31,13 @@
 create view marts.top_cards as
 with
 
--- Referenced twice (the sums, then the row of his main team): not materialized, so a filter on one
--- league-season reaches the index of the stored mart in both places.
-player_season_stats as not materialized (
-    select * from marts.player_season_stats
-),
-
-per_player as (
-    select
-        league_id,
-        season,
-        player_id,
-        -- His team: most minutes, then the lowest team id (an int array compares element by
-        -- element, which is cheaper than ordering an array_agg per player).
-        -(max(array[minutes, -team_id]))[2] as team_id,
-        sum(yellow_cards)::int as yellow_cards,
-        sum(red_cards)::int as red_cards,
-        sum(fouls_committed)::int as fouls_committed,
-        sum(appearances)::int as appearances,
-        sum(minutes)::int as minutes
-    from player_season_stats
-    group by league_id, season, player_id
+players as (
+    select * from marts.player_league_seasons
 ),
 
 ranked as (
     select
-        per_player.*,
+        players.*,
         rank() over (partition by league_id, season order by yellow_cards desc, red_cards desc)::int as rank,
         rank() over (
             partition by league_id, season
@@ -66,35 +47,30 @@ ranked as (
         case when red_cards > 0
             then rank() over (partition by league_id, season, red_cards > 0 order by red_cards desc)::int
         end as red_rank
-    from per_player
+    from players
     where yellow_cards > 0 or red_cards > 0
 )
 
 select
     ranked.league_id,
     ranked.season,
-    main.league_name,
-    main.country_name,
-    main.season_label,
+    ranked.league_name,
+    ranked.country_name,
+    ranked.season_label,
     ranked.rank,
     ranked.tiebreak_rank,
     ranked.red_rank,
     ranked.player_id,
-    main.player_name,
+    ranked.player_name,
     ranked.team_id,
-    main.team_name,
+    ranked.team_name,
     ranked.yellow_cards,
     ranked.red_cards,
     ranked.fouls_committed,
     ranked.appearances,
     ranked.minutes,
     round(ranked.minutes::numeric / (ranked.yellow_cards + ranked.red_cards), 1) as minutes_per_card
-from ranked
-join player_season_stats as main
-    on main.league_id = ranked.league_id
-    and main.season = ranked.season
-    and main.team_id = ranked.team_id
-    and main.player_id = ranked.player_id;
+from ranked;
 
 comment on view marts.top_cards is
     'Players shown at least one card in a league-season, ranked by yellow then red cards (ties share a rank), then by tiebreak_rank; red_rank ranks the sent-off players; from marts.player_season_stats.';

@@ -5,7 +5,8 @@
 -- (more first), penalties scored (fewer first: more goals from open play), assists (more first),
 -- minutes played (fewer first); players equal on all four share a tiebreak_rank, and are listed by
 -- name, then player id. rank keeps its contracted meaning (equal goals share it); it is read from
--- the stored marts.player_season_stats, so ranking every league-season reads no match line.
+-- the stored marts.player_season_stats (through marts.player_league_seasons, which says which team
+-- is his), so ranking every league-season reads no match line.
 -- Apps may rely on the columns of the contract below (src/db/contracts.ts): it may grow, but
 -- removing or retyping a column takes a new version of this mart (a _v2 file beside this one).
 -- contract:
@@ -30,38 +31,19 @@
 create view marts.top_scorers as
 with
 
--- Referenced twice (the sums, then the row of his main team): not materialized, so a filter on one
--- league-season reaches the index of the stored mart in both places.
-player_season_stats as not materialized (
-    select * from marts.player_season_stats
-),
-
-per_player as (
-    select
-        league_id,
-        season,
-        player_id,
-        -- His team: most minutes, then the lowest team id (an int array compares element by
-        -- element, which is cheaper than ordering an array_agg per player).
-        -(max(array[minutes, -team_id]))[2] as team_id,
-        sum(goals)::int as goals,
-        sum(assists)::int as assists,
-        sum(penalties_scored)::int as penalties_scored,
-        sum(appearances)::int as appearances,
-        sum(minutes)::int as minutes
-    from player_season_stats
-    group by league_id, season, player_id
+players as (
+    select * from marts.player_league_seasons
 ),
 
 ranked as (
     select
-        per_player.*,
+        players.*,
         rank() over (partition by league_id, season order by goals desc)::int as rank,
         rank() over (
             partition by league_id, season
             order by goals desc, penalties_scored asc, assists desc, minutes asc
         )::int as tiebreak_rank
-    from per_player
+    from players
     where goals > 0
 )
 
@@ -70,9 +52,9 @@ select
     ranked.season,
     ranked.rank,
     ranked.player_id,
-    main.player_name,
+    ranked.player_name,
     ranked.team_id,
-    main.team_name,
+    ranked.team_name,
     ranked.goals,
     ranked.assists,
     ranked.penalties_scored,
@@ -81,15 +63,10 @@ select
     round(ranked.goals * 90.0 / nullif(ranked.minutes, 0), 2) as goals_per_90,
     round(ranked.minutes::numeric / ranked.goals, 1) as minutes_per_goal,
     ranked.tiebreak_rank,
-    main.league_name,
-    main.country_name,
-    main.season_label
-from ranked
-join player_season_stats as main
-    on main.league_id = ranked.league_id
-    and main.season = ranked.season
-    and main.team_id = ranked.team_id
-    and main.player_id = ranked.player_id;
+    ranked.league_name,
+    ranked.country_name,
+    ranked.season_label
+from ranked;
 
 comment on view marts.top_scorers is
     'Players with at least one goal in a league-season, ranked by goals (ties share a rank), then by tiebreak_rank (fewer penalties, more assists, fewer minutes); from marts.player_season_stats, so own goals and shoot-out kicks do not count.';
