@@ -88,18 +88,22 @@ const CROSS_SEASON: Array<[string, string, string]> = [
   ],
 ];
 
+/** The marts from the stored one up to top_scorers, each reading the one before it. */
+const PLAIN_CHAIN = ['player_season_stats', 'player_league_seasons', 'top_scorers'];
+
 /**
  * The materialized marts against their own definitions as plain views, on the same database: the
- * plain player_season_stats and a top_scorers over it are created in schema bench_plain.
+ * plain player_season_stats and the marts up to top_scorers over it are created in schema
+ * bench_plain, each reading the plain copies before it.
  */
 async function materializedFigures(knex: Knex, leagues: number): Promise<Figure[]> {
-  const plainStats = createStatement('player_season_stats.sql').replace(/^create materialized view marts\.player_season_stats/, 'create view bench_plain.player_season_stats');
-  const plainScorers = createStatement('top_scorers.sql')
-    .replace(/^create view marts\.top_scorers/, 'create view bench_plain.top_scorers')
-    .replace(/marts\.player_season_stats/g, 'bench_plain.player_season_stats');
+  const plainCopies = PLAIN_CHAIN.map((name, i) => PLAIN_CHAIN.slice(0, i).reduce(
+    (sql, earlier) => sql.replace(new RegExp(`\\bmarts\\.${earlier}\\b`, 'g'), `bench_plain.${earlier}`),
+    createStatement(`${name}.sql`).replace(new RegExp(`^create (materialized )?view marts\\.${name}\\b`), `create view bench_plain.${name}`),
+  ));
   await knex.raw('create schema bench_plain');
   // knex reads ? as a placeholder, as applyViewPlan knows.
-  for (const sql of [plainStats, plainScorers]) await knex.raw(sql.replace(/\?/g, '\\?'));
+  for (const sql of plainCopies) await knex.raw(sql.replace(/\?/g, '\\?'));
   const [{ plain, stored }] = (await knex.raw('select (select count(*)::int from bench_plain.player_season_stats) as plain, (select count(*)::int from marts.player_season_stats) as stored')).rows;
   if (plain !== stored || stored === 0) throw new Error(`the plain and the materialized player_season_stats differ: ${plain} and ${stored} rows`);
 

@@ -8,7 +8,7 @@ with table_fixtures as (
     join golden.leagues l using (league_id)
     where s.category in ('finished', 'awarded')
       and case l.type
-          when 'Cup' then f.round ilike 'group%' or f.round ilike 'league stage%'
+          when 'Cup' then f.round ilike 'group%' or f.round ilike 'league stage%' or f.round ~* '^league [a-z] - [0-9]+$'
           else not (f.round ilike '%play%off%' or f.round ilike '%final%')
       end
 ),

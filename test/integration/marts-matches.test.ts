@@ -210,6 +210,19 @@ describe(`match-level marts on a hand-made dataset (${testServerKind()} server)`
       { fixture_id: 1, player_name: 'S. March', team_name: 'Brighton & Hove Albion', opponent_name: 'Arsenal', type: 'Missing Fixture', is_missing: true, reason: 'Red Card', is_suspension: true },
       { fixture_id: 7, player_name: 'T. Partey', team_name: 'Arsenal', opponent_name: 'Brighton & Hove Albion', type: 'Questionable', is_missing: false, reason: 'Knock', is_suspension: false },
     ]);
+    // Whole words only: a cardiac problem is no card.
+    const trx = await ctx.db.knex.transaction();
+    try {
+      const flags: Array<[string, boolean]> = [];
+      for (const reason of ['Cardiac problem', 'Yellow Cards', 'Suspended', 'Discard']) {
+        await trx('golden.injuries').where({ fixture_id: 7 }).update({ reason });
+        const [row] = await rows<{ is_suspension: boolean }>(trx, 'select is_suspension from marts.injuries where fixture_id = 7');
+        flags.push([reason, row.is_suspension]);
+      }
+      expect(flags).to.deep.equal([['Cardiac problem', false], ['Yellow Cards', true], ['Suspended', true], ['Discard', false]]);
+    } finally {
+      await trx.rollback();
+    }
   });
 
   it('team_splits gives home, away and total records with clean sheets, failed to score, both teams scored and over/under 2.5', async () => {

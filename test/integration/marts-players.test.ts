@@ -225,6 +225,19 @@ describe(`player and expected-goals marts on a hand-made dataset (${testServerKi
       m(23, 'LA Galaxy', 'Inter Miami', true, [0, 0], 0, null, 1, null, null),
       m(23, 'Inter Miami', 'LA Galaxy', false, [0, 0], 0, null, 1, null, null),
     ]);
+    // xG 8.5 against 0.0: 15 goals stands for "15 or more", so nothing is lost past it: P(draw) =
+    // e^-8.5 = 0.0002, P(win) = 0.9998, 2.9996 expected points (summing 0..15 alone gave 0.9862 and 2.958).
+    const trx = await ctx.db.knex.transaction();
+    try {
+      await trx('golden.fixture_team_stats').where({ fixture_id: 21, team_id: 11 }).update({ expected_goals: 8.5 });
+      expect(await rows(trx, `select win_probability, draw_probability, loss_probability, expected_points,
+          round(win_probability + draw_probability + loss_probability, 3) as total
+        from marts.match_xg where fixture_id = 21 and team_id = 11`)).to.deep.equal([
+        { win_probability: '0.9998', draw_probability: '0.0002', loss_probability: '0.0000', expected_points: '3.000', total: '1.000' },
+      ]);
+    } finally {
+      await trx.rollback();
+    }
   });
 
   it('team_xg_season sums the matches where both teams have xG, with the goals and points of those matches beside them', async () => {

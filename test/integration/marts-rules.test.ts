@@ -184,6 +184,11 @@ describe(`competition rules in the marts (${testServerKind()} server)`, () => {
       await trx('golden.competition_rules').where({ league_id: 2, from_season: 2021 }).update({ points_per_win: 2 });
       const [ajax] = await rows(trx, `select points from marts.league_table where league_id = 2 and season = 2023 and team_id = 11`);
       expect(ajax).to.deep.equal({ points: 5 });
+      // The same points in every mart that counts them: 2 wins and a draw are 5, not 7.
+      const [matches] = await rows(trx, `select sum(points)::int as points from marts.team_matches where league_id = 2 and season = 2023 and team_id = 11 and stage = 'table'`);
+      expect(matches).to.deep.equal({ points: 5 });
+      const [fixture] = await rows(trx, 'select home_points, away_points from marts.fixture_results where fixture_id = 101');
+      expect(fixture).to.deep.equal({ home_points: 0, away_points: 2 });
     });
   });
 
@@ -233,6 +238,67 @@ describe(`competition rules in the marts (${testServerKind()} server)`, () => {
         { team_id: 24, matches: false, reason: 'other_rows_differ', differences: ['rank'], computed_tie_break: 'h2h_points', season_label: '2023-24' },
         { team_id: 25, matches: false, reason: 'other_rows_differ', differences: ['rank'], computed_tie_break: 'goal_diff', season_label: '2023-24' },
       ]);
+    });
+  });
+
+  it('standings_reconciliation says points_adjusted when only the points differ (a deduction)', async () => {
+    await inRollback(ctx.db.knex, async (trx) => {
+      await trx('golden.standings').where({ league_id: 39, team_id: 23 }).update({ points: -7 });
+      expect(await rows(trx, 'select matches, reason, differences from marts.standings_reconciliation where league_id = 39 and team_id = 23')).to.deep.equal([
+        { matches: false, reason: 'points_adjusted', differences: ['points'] },
+      ]);
+    });
+  });
+
+  it('a Nations League group ("League A - 1" rounds, "League A - Group 1" standings) is a table, not knockout ties', async () => {
+    await inRollback(ctx.db.knex, async (trx) => {
+      await trx('golden.leagues').insert({ league_id: 5, name: 'UEFA Nations League', type: 'Cup', country_name: 'World' });
+      await trx('golden.seasons').insert({ league_id: 5, season: 2024, start_date: '2024-09-05', end_date: '2025-06-08' });
+      await trx('golden.fixtures').insert([
+        F(701, 5, 2024, 'League A - 1', '2024-09-05T18:45:00Z', 'FT', 11, 12, [2, 1]),
+        F(702, 5, 2024, 'League A - 4', '2024-10-14T18:45:00Z', 'FT', 12, 11, [0, 0]),
+        F(703, 5, 2024, 'League A - Quarter-finals', '2025-03-20T19:45:00Z', 'FT', 11, 13, [1, 0]),
+      ]);
+      await trx('golden.standings').insert([
+        { ...S(5, 'League A - Group 1', 11, 1, 1, 1, 0, 2, 1), season: 2024 },
+        { ...S(5, 'League A - Group 1', 12, 2, 0, 1, 1, 1, 2), season: 2024 },
+      ]);
+      expect(await rows(trx, 'select team_name, played, points from marts.league_table where league_id = 5 order by rank')).to.deep.equal([
+        { team_name: 'Ajax', played: 2, points: 4 },
+        { team_name: 'Benfica', played: 2, points: 1 },
+      ]);
+      expect(await rows(trx, 'select fixture_id, stage from marts.fixture_results where league_id = 5 order by fixture_id')).to.deep.equal([
+        { fixture_id: 701, stage: 'table' }, { fixture_id: 702, stage: 'table' }, { fixture_id: 703, stage: 'knockout' },
+      ]);
+      expect(await rows(trx, 'select round, legs, winner_name from marts.knockout_ties where league_id = 5')).to.deep.equal([
+        { round: 'League A - Quarter-finals', legs: 1, winner_name: 'Ajax' },
+      ]);
+      const [reconciled] = await rows(trx, 'select bool_and(matches) as matches from marts.standings_reconciliation where league_id = 5');
+      expect(reconciled).to.deep.equal({ matches: true });
+    });
+  });
+
+  it('knockout_ties keeps a split season\'s two play-offs apart when they pair the same teams (Apertura and Clausura)', async () => {
+    await inRollback(ctx.db.knex, async (trx) => {
+      await trx('golden.leagues').insert({ league_id: 262, name: 'Liga MX', type: 'League', country_name: 'World' });
+      await trx('golden.seasons').insert({ league_id: 262, season: 2023, start_date: '2023-06-30', end_date: '2024-05-26' });
+      await trx('golden.fixtures').insert([
+        F(801, 262, 2023, 'Apertura - Quarter-finals', '2023-11-30T02:00:00Z', 'FT', 31, 32, [1, 0]),
+        F(802, 262, 2023, 'Apertura - Quarter-finals', '2023-12-03T02:00:00Z', 'FT', 32, 31, [1, 1]),
+        F(803, 262, 2023, 'Clausura - Quarter-finals', '2024-05-09T02:00:00Z', 'FT', 32, 31, [2, 0]),
+        F(804, 262, 2023, 'Clausura - Quarter-finals', '2024-05-12T02:00:00Z', 'FT', 31, 32, [0, 0]),
+      ]);
+      expect(await rows(trx, 'select round, legs, team_a_goals, team_b_goals, winner_name, decided_by from marts.knockout_ties where league_id = 262 order by first_leg_kickoff_at')).to.deep.equal([
+        { round: 'Apertura - Quarter-finals', legs: 2, team_a_goals: 2, team_b_goals: 1, winner_name: 'Atlanta', decided_by: 'aggregate' },
+        { round: 'Clausura - Quarter-finals', legs: 2, team_a_goals: 2, team_b_goals: 0, winner_name: 'Charlotte', decided_by: 'aggregate' },
+      ]);
+      // Their play-offs stay out of the table and out of the table after each round.
+      const [table] = await rows(trx, 'select count(*)::int as rows from marts.league_table where league_id = 262');
+      expect(table).to.deep.equal({ rows: 2 });
+      const [played] = await rows(trx, 'select max(played)::int as played from marts.league_table where league_id = 262');
+      expect(played).to.deep.equal({ played: 0 });
+      const [byRound] = await rows(trx, 'select count(*)::int as rows from marts.standings_by_round where league_id = 262');
+      expect(byRound).to.deep.equal({ rows: 0 });
     });
   });
 

@@ -91,7 +91,7 @@ describe(`the views lifecycle (${testServerKind()} server)`, () => {
   it('db plan shows the change of one view file as SQL without changing the database', async () => {
     const before = await martsViews(knex);
     const applied = await appliedNames();
-    views.edit('team_matches', '    season_label\nfrom results;', '    season_label,\n    goals_for - goals_against as goal_margin\nfrom results;');
+    views.edit('team_matches', '    stage\nfrom results;', '    stage,\n    goals_for - goals_against as goal_margin\nfrom results;');
     // A new column joins the mart's contract (contracts grow; see contracts.test.ts).
     views.edit('team_matches', '--   is_winner boolean\n', '--   is_winner boolean\n--   goal_margin smallint\n');
     fs.appendFileSync(path.join(views.dir, 'marts', 'team_matches.sql'), "comment on column marts.team_matches.goal_margin is 'goals_for minus goals_against.';\n");

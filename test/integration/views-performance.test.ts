@@ -31,6 +31,7 @@ const SELECTIVE: Array<[string, string]> = [
   ['match_xg of a league-season', 'select * from marts.match_xg where league_id = 1002 and season = 2023'],
   ['team_xg_season of a league-season', 'select * from marts.team_xg_season where league_id = 1002 and season = 2023'],
   ['top_assists of a league-season', 'select * from marts.top_assists where league_id = 1002 and season = 2023 and rank <= 10'],
+  ['knockout_ties of a league-season', 'select * from marts.knockout_ties where league_id = 1002 and season = 2023'],
   ['matches of a league-season', 'select * from marts.matches where league_id = 1002 and season = 2023'],
   ['match_events of a league-season', 'select * from marts.match_events where league_id = 1002 and season = 2023'],
   ['match_events of a team', 'select * from marts.match_events where team_id = 25'],
@@ -48,7 +49,7 @@ const SELECTIVE: Array<[string, string]> = [
 ];
 const WHOLE: Array<[string, string]> = [
   'fixture_results', 'team_matches', 'league_table', 'standings_reconciliation', 'team_form', 'player_season_stats', 'top_scorers', 'head_to_head', 'team_season_stats', 'referees', 'transfers', 'coach_tenures', 'team_halves', 'sidelined', 'top_assists', 'top_cards', 'match_xg', 'team_xg_season',
-  'matches', 'match_events', 'match_team_stats', 'match_player_stats', 'team_splits', 'standings_by_round', 'team_form_as_of',
+  'knockout_ties', 'player_league_seasons', 'matches', 'match_events', 'match_team_stats', 'match_player_stats', 'team_splits', 'standings_by_round', 'team_form_as_of',
 ].map((v) => [`all of ${v}`, `select * from marts.${v}`]);
 const LARGE_TABLES = new Set(['fixtures', 'fixture_events', 'fixture_player_stats', 'fixture_team_stats', 'standings', 'team_seasons']);
 

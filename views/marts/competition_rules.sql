@@ -20,11 +20,12 @@
 --   rules_league_id integer
 --   rules_from_season integer
 --   rules_notes text
+--   league_type text
 create view marts.competition_rules as
 with
 
 seasons as (
-    select league_id, season, league_name, country_name, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label, league_type from marts.seasons
 ),
 
 rules as (
@@ -39,6 +40,7 @@ applicable as (
         seasons.league_name,
         seasons.country_name,
         seasons.season_label,
+        seasons.league_type,
         chosen.*
     from seasons
     left join lateral (
@@ -69,7 +71,8 @@ select
     coalesce(applicable.away_goals_decide_ties, false) as away_goals_decide_ties,
     applicable.rules_league_id,
     applicable.rules_from_season,
-    applicable.rules_notes
+    applicable.rules_notes,
+    applicable.league_type
 from applicable;
 
 comment on view marts.competition_rules is
@@ -86,3 +89,4 @@ comment on column marts.competition_rules.away_goals_decide_ties is 'A two-legge
 comment on column marts.competition_rules.rules_league_id is 'Whose row applies: the league_id, 0 for the default; null when golden.competition_rules has none (points, goal difference, goals scored).';
 comment on column marts.competition_rules.rules_from_season is 'The from_season of the row that applies.';
 comment on column marts.competition_rules.rules_notes is 'The notes of the row that applies: where the rules come from.';
+comment on column marts.competition_rules.league_type is 'League or Cup (golden.leagues.type): which rounds make a table (marts.fixture_results.stage).';

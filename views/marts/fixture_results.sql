@@ -39,6 +39,9 @@
 --   home_team_name text
 --   away_team_name text
 --   score_source text
+--   stage text
+--   home_points integer
+--   away_points integer
 create view marts.fixture_results as
 with
 
@@ -51,7 +54,8 @@ statuses as (
 ),
 
 labels as (
-    select league_id, season, league_name, country_name, season_label from marts.seasons
+    select league_id, season, league_name, country_name, season_label, league_type, points_per_win, points_per_draw
+    from marts.competition_rules
 ),
 
 teams as (
@@ -131,7 +135,33 @@ select
     labels.season_label,
     home.team_name as home_team_name,
     away.team_name as away_team_name,
-    decided.score_source
+    decided.score_source,
+    -- The one definition of the rounds that make a table, which league_table, standings_by_round
+    -- and knockout_ties read: a cup's group or league stage (and the Nations League's "League A -
+    -- 3" rounds), every round of a league but its play-offs and finals. The rest are knockouts.
+    case
+        when labels.league_type = 'Cup' then
+            case when decided.round ilike 'group%' or decided.round ilike 'league stage%'
+                    or decided.round ~* '^league [a-z] - [0-9]+$'
+                then 'table' else 'knockout' end
+        else
+            case when decided.round ilike '%play%off%' or decided.round ilike '%final%'
+                then 'knockout' else 'table' end
+    end as stage,
+    -- Points under the competition's rules (golden.competition_rules): a shoot-out leaves a draw a
+    -- draw, as tables count it.
+    case
+        when decided.score_source is null then null
+        when decided.counted_home > decided.counted_away then labels.points_per_win
+        when decided.counted_home = decided.counted_away then labels.points_per_draw
+        else 0
+    end as home_points,
+    case
+        when decided.score_source is null then null
+        when decided.counted_away > decided.counted_home then labels.points_per_win
+        when decided.counted_away = decided.counted_home then labels.points_per_draw
+        else 0
+    end as away_points
 from decided
 join labels on labels.league_id = decided.league_id and labels.season = decided.season
 join teams as home on home.team_id = decided.home_team_id
@@ -157,7 +187,10 @@ comment on column marts.fixture_results.winner_team_id is 'The winning team; nul
 comment on column marts.fixture_results.decided_by is 'What settled the winner: regular_time (FT, draws included), extra_time (won in extra time), penalties (a shoot-out), awarded (AWD, WO); null while undecided and for a fixture level after extra time without a shoot-out.';
 comment on column marts.fixture_results.league_name is 'Competition name (overrides applied).';
 comment on column marts.fixture_results.country_name is 'Country of the competition ("World" for international ones).';
-comment on column marts.fixture_results.season_label is 'The season as people write it, e.g. "2023-24", "2023" (marts.competition_rules).';
+comment on column marts.fixture_results.season_label is 'The season as people write it, e.g. "2023-24", "2023" (marts.seasons).';
 comment on column marts.fixture_results.home_team_name is 'Home team name (overrides applied).';
 comment on column marts.fixture_results.away_team_name is 'Away team name (overrides applied).';
 comment on column marts.fixture_results.score_source is 'Where home_goals and away_goals come from: match (played: FT, AET, PEN), awarded_api (an award whose API score agrees with it), awarded_3_0 (an award the API scores against its winner or not at all: 3-0 to the winner); null without a counted score.';
+comment on column marts.fixture_results.stage is 'table for a round that makes a league table (a cup''s group or league stage, the Nations League''s "League A - 3" rounds, a league''s rounds but play-offs and finals), knockout for the rest: the one rule league_table, standings_by_round and knockout_ties follow.';
+comment on column marts.fixture_results.home_points is 'League points of the home team under the competition''s rules (golden.competition_rules: points per win and draw; a shoot-out leaves a draw a draw); null without a counted score.';
+comment on column marts.fixture_results.away_points is 'League points of the away team, as home_points.';

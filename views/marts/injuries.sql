@@ -79,7 +79,7 @@ select
     absences.reason,
     -- The API has no kind of absence, only its text: "Yellow Cards", "Red Card", "Suspended" are
     -- suspensions; injuries, illness and the rest are not.
-    coalesce(absences.reason ~* '(card|suspen)', false) as is_suspension
+    coalesce(absences.reason ~* '\mcards?\M|\msuspen', false) as is_suspension
 from absences
 join seasons on seasons.league_id = absences.league_id and seasons.season = absences.season
 join teams as team on team.team_id = absences.team_id

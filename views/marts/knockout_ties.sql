@@ -1,8 +1,9 @@
 -- Knockout ties, one row per tie: its legs, the aggregate, who went through and how.
--- A tie is the knockout fixtures of one league-season between the same two teams: a cup's rounds
--- after its group or league stage, a league's play-offs and finals (the rounds league_table leaves
--- out). Cancelled and abandoned fixtures settle nothing and are left out; a pair that met more than
--- twice in knockout rounds of one season (replays) is not a tie this mart can read, and is left out.
+-- A tie is the knockout fixtures (marts.fixture_results.stage: the rounds league_table leaves out)
+-- of one league-season and phase between the same two teams; the phase is what a round names
+-- before " - " ("Apertura - Quarter-finals"), so a split season's two play-offs are apart.
+-- Cancelled and abandoned fixtures settle nothing and are left out; a pair that met more than
+-- twice in the knockout rounds of one phase (replays) is not a tie this mart can read, and is left out.
 -- team_a is the home team of the first leg. Scores are those of marts.fixture_results (after extra
 -- time, shoot-out apart; an awarded leg with its counted score).
 -- decided_by, for a two-legged tie: aggregate (more goals over both legs), extra_time (level after
@@ -51,10 +52,6 @@ fixture_results as (
     select * from marts.fixture_results
 ),
 
-leagues as not materialized (
-    select league_id, type as league_type from marts.leagues
-),
-
 rules as not materialized (
     select league_id, season, away_goals_decide_ties from marts.competition_rules
 ),
@@ -62,24 +59,25 @@ rules as not materialized (
 knockout_fixtures as (
     select
         fixture_results.*,
+        -- The phase a round names ("Apertura - Quarter-finals"): a split season's two play-offs
+        -- may pair the same teams, and each is a tie of its own.
+        case when strpos(fixture_results.round, ' - ') > 0 then split_part(fixture_results.round, ' - ', 1) else '' end as phase,
         least(fixture_results.home_team_id, fixture_results.away_team_id) as first_team_id,
         greatest(fixture_results.home_team_id, fixture_results.away_team_id) as second_team_id
     from fixture_results
-    join leagues on leagues.league_id = fixture_results.league_id
     where fixture_results.status_category not in ('cancelled', 'abandoned')
-      and case leagues.league_type
-          when 'Cup' then not (fixture_results.round ilike 'group%' or fixture_results.round ilike 'league stage%')
-          else fixture_results.round ilike '%play%off%' or fixture_results.round ilike '%final%'
-      end
+      and fixture_results.stage = 'knockout'
 ),
 
-legs as (
+-- Referenced twice (first and second legs): not materialized, so a filter on one league-season
+-- reaches the fixtures in both places (the window is partitioned by league-season first).
+legs as not materialized (
     select
         knockout_fixtures.*,
         row_number() over (pair order by kickoff_at, fixture_id) as leg,
         count(*) over pair as leg_count
     from knockout_fixtures
-    window pair as (partition by league_id, season, first_team_id, second_team_id)
+    window pair as (partition by league_id, season, phase, first_team_id, second_team_id)
 ),
 
 -- The first leg beside the second (none for a single match); team_a is the first leg's home team,
@@ -122,6 +120,7 @@ paired as (
     from legs as first_leg
     left join legs as second_leg
         on second_leg.league_id = first_leg.league_id and second_leg.season = first_leg.season
+        and second_leg.phase = first_leg.phase
         and second_leg.first_team_id = first_leg.first_team_id and second_leg.second_team_id = first_leg.second_team_id
         and second_leg.leg = 2
     left join rules on rules.league_id = first_leg.league_id and rules.season = first_leg.season

@@ -2,8 +2,9 @@
 -- rules (marts.competition_rules, from golden.competition_rules: edit them there).
 -- Which matches count: those of marts.team_matches (finished, and awarded with the score
 -- marts.fixture_results counts; never postponed, cancelled or abandoned ones), in the rounds that
--- feed a table: for a cup its group stage ("Group Stage - 1", "League Stage - 3"), for a league every
--- round except play-offs and finals. A match counts in the group of each of its teams: a league split
+-- feed a table (marts.fixture_results.stage): for a cup its group stage ("Group Stage - 1", "League
+-- Stage - 3", the Nations League's "League A - 3"), for a league every round except play-offs and
+-- finals. A match counts in the group of each of its teams: a league split
 -- into conferences (MLS East and West) keeps the matches between them, in both tables. A league the
 -- API publishes no standings for has one table named after the league, a cup without standings none.
 -- A split season (Liga MX: "Liga MX: Apertura" and "Liga MX: Clausura" list the same clubs) puts a
@@ -51,13 +52,9 @@ fixtures as not materialized (
     select league_id, season, home_team_id, away_team_id from golden.fixtures
 ),
 
-leagues as not materialized (
-    select league_id, name as league_name, type as league_type from marts.leagues
-),
-
 rules as not materialized (
     select
-        league_id, season, league_name, country_name, season_label, tie_breakers, points_per_win, points_per_draw
+        league_id, season, league_name, country_name, season_label, league_type, tie_breakers, points_per_win, points_per_draw
     from marts.competition_rules
 ),
 
@@ -77,22 +74,18 @@ team_seasons as (
 unpublished as not materialized (
     select rules.league_id, rules.season, rules.league_name
     from rules
-    join leagues on leagues.league_id = rules.league_id
-    where leagues.league_type = 'League'
+    where rules.league_type = 'League'
       and not exists (
           select 1 from standings_groups
           where standings_groups.league_id = rules.league_id and standings_groups.season = rules.season
       )
 ),
 
+-- The rounds that make a table: one definition, marts.fixture_results.stage.
 table_round_matches as (
     select team_matches.*
     from team_matches
-    join leagues on leagues.league_id = team_matches.league_id
-    where case leagues.league_type
-        when 'Cup' then team_matches.round ilike 'group%' or team_matches.round ilike 'league stage%'
-        else not (team_matches.round ilike '%play%off%' or team_matches.round ilike '%final%')
-    end
+    where team_matches.stage = 'table'
 ),
 
 -- One pass over the matches: the team's own published groups (whichever group its opponent is in),

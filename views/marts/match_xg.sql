@@ -3,8 +3,9 @@
 -- the score, and the points the chances were worth.
 -- The model, computed here in SQL: each team's goals are independent Poisson draws whose means are
 -- the two xG figures, P(k goals) = e^-xG * xG^k / k!. Summing P(home i) * P(away j) over the
--- scores i, j from 0 to 15 gives the win, draw and loss probabilities (beyond 15 goals the mass
--- left out is below 1e-6 for any xG under 6), and expected points = 3 * P(win) + P(draw).
+-- scores i, j from 0 to 15, where 15 stands for "15 or more" (it takes the rest of the
+-- distribution, so the three probabilities add up to 1 at any xG), gives the win, draw and loss
+-- probabilities, and expected points = 3 * P(win) + P(draw).
 -- For example xG 1.0 against 0.0: the opponent scores 0 for certain, so P(draw) = P(0 goals) =
 -- e^-1 = 0.368 and P(win) = 0.632: 2.264 expected points, and 0.368 for the opponent.
 -- Only where both teams have xG: every xG column (and the probabilities) is null otherwise.
@@ -107,12 +108,16 @@ outcomes as (
             sum(home.p * away.p) filter (where home.goals = away.goals) as draw,
             sum(home.p * away.p) filter (where home.goals < away.goals) as away_win
         from (
-            select k as goals, exp(-played.xg_home::float8) * power(played.xg_home::float8, k) / factorial(k)::float8 as p
+            select k as goals,
+                case when k < 15 then pmf else greatest(0, 1 - sum(pmf) over (order by k rows between unbounded preceding and 1 preceding)) end as p
             from generate_series(0, 15) as k
+            cross join lateral (select exp(-played.xg_home::float8) * power(played.xg_home::float8, k) / factorial(k)::float8 as pmf) as poisson
         ) as home
         cross join (
-            select k as goals, exp(-played.xg_away::float8) * power(played.xg_away::float8, k) / factorial(k)::float8 as p
+            select k as goals,
+                case when k < 15 then pmf else greatest(0, 1 - sum(pmf) over (order by k rows between unbounded preceding and 1 preceding)) end as p
             from generate_series(0, 15) as k
+            cross join lateral (select exp(-played.xg_away::float8) * power(played.xg_away::float8, k) / factorial(k)::float8 as pmf) as poisson
         ) as away
         where played.xg_home is not null and played.xg_away is not null
     ) as probabilities

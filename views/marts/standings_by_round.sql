@@ -7,8 +7,9 @@
 -- postponed match played weeks later moves its round's end with it (the round then comes after the
 -- rounds played in between); golden.rounds' order is not used, because a table as of a date
 -- must only hold matches played by then.
--- One table per league-season, every round included: a cup's groups are not told apart (marts.league_table
--- splits them). Positions rank by points, then goal difference, then goals scored, equal teams
+-- One table per league-season, over the rounds that make a table (marts.fixture_results.stage: a
+-- league's play-offs and finals and a cup's knockouts are left out, as in marts.league_table); a
+-- cup's groups are not told apart (marts.league_table splits them). Positions rank by points, then goal difference, then goals scored, equal teams
 -- sharing a position: the competition-specific tie-breakers of marts.league_table (head-to-head,
 -- team name) are deliberately not applied here.
 -- Windows are partitioned by league_id and season first, so a filter on them reaches the indexes
@@ -42,7 +43,7 @@ with
 -- Referenced three times (round ends, the timeline, the teams): not materialized, so that each
 -- reference gets the filter on league_id and season.
 team_matches as not materialized (
-    select * from marts.team_matches
+    select * from marts.team_matches where stage = 'table'
 ),
 
 seasons as (
@@ -59,7 +60,9 @@ round_ends as (
     group by league_id, season, round
 ),
 
-rounds as (
+-- Referenced twice (the timeline, the teams' rows): not materialized, so both get the filter on
+-- league_id and season (the window is partitioned by them).
+rounds as not materialized (
     select
         round_ends.*,
         row_number() over (partition by league_id, season order by round_ended_at, round)::int as round_number
@@ -179,7 +182,7 @@ join seasons on seasons.league_id = moves.league_id and seasons.season = moves.s
 join teams on teams.team_id = moves.team_id;
 
 comment on view marts.standings_by_round is
-    'The table after each round of a league-season (as of the round''s last kick-off): cumulative record and position of every team, ranked by points, goal difference, goals scored (equal teams share a position; no competition-specific tie-breakers, no split into groups: see league_table).';
+    'The table after each round of a league-season (as of the round''s last kick-off): cumulative record and position of every team over the rounds that make a table (stage), ranked by points, goal difference, goals scored (equal teams share a position; no competition-specific tie-breakers, no split into groups: see league_table).';
 comment on column marts.standings_by_round.league_id is 'The competition.';
 comment on column marts.standings_by_round.league_name is 'Competition name (marts.leagues).';
 comment on column marts.standings_by_round.country_name is 'Country of the competition.';

@@ -123,6 +123,8 @@ explained as (
         case
             when cardinality(differences) = 0 then null
             when computed_rank is null then 'not_computed'
+            -- Only the points differ: a deduction (or a bonus) the API applied, not a result.
+            when differences <@ array['rank', 'points'] and 'points' = any(differences) then 'points_adjusted'
             when not figures_agree and api_played < computed_played then 'standings_behind'
             when not figures_agree and api_played > computed_played then 'fixtures_missing'
             when not figures_agree then 'scores_differ'
@@ -198,5 +200,5 @@ comment on column marts.standings_reconciliation.api_updated_at is 'When the API
 comment on column marts.standings_reconciliation.league_name is 'Competition name (overrides applied).';
 comment on column marts.standings_reconciliation.country_name is 'Country of the competition ("World" for international ones).';
 comment on column marts.standings_reconciliation.season_label is 'The season as people write it, e.g. "2023-24", "2023".';
-comment on column marts.standings_reconciliation.reason is 'Why the row does not match (null when it does): not_computed (no computed row for the team in this group), standings_behind (the API counts fewer matches: its standings are older than our fixtures), fixtures_missing (the API counts matches we lack), scores_differ (as many matches, other results or goals), tie_break (every figure of the group agrees; the API orders teams level on points otherwise than golden.competition_rules), other_rows_differ (this row agrees; its rank moved because another row of the group differs).';
+comment on column marts.standings_reconciliation.reason is 'Why the row does not match (null when it does): not_computed (no computed row for the team in this group), standings_behind (the API counts fewer matches: its standings are older than our fixtures), fixtures_missing (the API counts matches we lack), points_adjusted (only the points differ: a deduction or bonus the API applied), scores_differ (as many matches, other results or goals), tie_break (every figure of the group agrees; the API orders teams level on points otherwise than golden.competition_rules), other_rows_differ (this row agrees; its rank moved because another row of the group differs).';
 comment on column marts.standings_reconciliation.computed_tie_break is 'What put the team above the next one in marts.league_table (its tie_break): with reason tie_break, the criterion the API and the rules disagree on.';

@@ -27,6 +27,7 @@
 --   league_name text
 --   country_name text
 --   season_label text
+--   stage text
 create view marts.team_matches as
 with
 
@@ -51,6 +52,8 @@ sides as (
         away_team_id as opponent_id,
         home_team_name as team_name,
         away_team_name as opponent_name,
+        stage,
+        home_points as points,
         true as is_home,
         home_goals as goals_for,
         away_goals as goals_against,
@@ -63,6 +66,8 @@ sides as (
         home_team_id as opponent_id,
         away_team_name as team_name,
         home_team_name as opponent_name,
+        stage,
+        away_points as points,
         false as is_home,
         away_goals as goals_for,
         home_goals as goals_against,
@@ -94,13 +99,14 @@ select
     goals_for,
     goals_against,
     result,
-    case result when 'W' then 3 when 'D' then 1 else 0 end as points,
+    points,
     is_winner,
     team_name,
     opponent_name,
     league_name,
     country_name,
-    season_label
+    season_label,
+    stage
 from results;
 
 comment on view marts.team_matches is
@@ -117,10 +123,11 @@ comment on column marts.team_matches.is_home is 'The team played at home (was li
 comment on column marts.team_matches.goals_for is 'Goals the team scored (after extra time, shoot-out excluded; for AWD/WO the score of marts.fixture_results: the API''s when it agrees with the award, else 3-0).';
 comment on column marts.team_matches.goals_against is 'Goals the team conceded, as goals_for.';
 comment on column marts.team_matches.result is 'W, D or L from goals_for and goals_against.';
-comment on column marts.team_matches.points is 'Points of the result under the usual 3-1-0: 3 for W, 1 for D, 0 for L (marts.league_table applies each competition''s points per win and draw).';
+comment on column marts.team_matches.points is 'Points of the result under the competition''s rules (golden.competition_rules: 3 for a win and 1 for a draw unless a competition says otherwise), as marts.fixture_results gives them.';
 comment on column marts.team_matches.is_winner is 'The team won the fixture as decided (shoot-out and awards included); false if it lost; null for a draw.';
 comment on column marts.team_matches.team_name is 'The team''s name (overrides applied).';
 comment on column marts.team_matches.opponent_name is 'The opponent''s name (overrides applied).';
 comment on column marts.team_matches.league_name is 'Competition name (overrides applied).';
 comment on column marts.team_matches.country_name is 'Country of the competition ("World" for international ones).';
 comment on column marts.team_matches.season_label is 'The season as people write it, e.g. "2023-24", "2023".';
+comment on column marts.team_matches.stage is 'table or knockout: whether the round makes a league table (marts.fixture_results.stage).';
