@@ -235,6 +235,11 @@ describe(`player and expected-goals marts on a hand-made dataset (${testServerKi
         from marts.match_xg where fixture_id = 21 and team_id = 11`)).to.deep.equal([
         { win_probability: '0.9998', draw_probability: '0.0002', loss_probability: '0.0000', expected_points: '3.000', total: '1.000' },
       ]);
+      // A competition whose wins are worth 2 points: the points and the expected points follow it.
+      await trx('golden.competition_rules').insert({ league_id: 253, from_season: 2024, competition: 'MLS', tie_breakers: ['points'], points_per_win: 2, points_per_draw: 1 });
+      expect(await rows(trx, 'select points, expected_points, season_label from marts.match_xg where fixture_id = 21 and team_id = 11')).to.deep.equal([
+        { points: 2, expected_points: '2.000', season_label: '2024' },
+      ]);
     } finally {
       await trx.rollback();
     }

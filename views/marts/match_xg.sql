@@ -5,7 +5,8 @@
 -- the two xG figures, P(k goals) = e^-xG * xG^k / k!. Summing P(home i) * P(away j) over the
 -- scores i, j from 0 to 15, where 15 stands for "15 or more" (it takes the rest of the
 -- distribution, so the three probabilities add up to 1 at any xG), gives the win, draw and loss
--- probabilities, and expected points = 3 * P(win) + P(draw).
+-- probabilities, and expected points = 3 * P(win) + P(draw) (the competition's points per win and
+-- draw, golden.competition_rules: 3 and 1 unless it says otherwise).
 -- For example xG 1.0 against 0.0: the opponent scores 0 for certain, so P(draw) = P(0 goals) =
 -- e^-1 = 0.368 and P(win) = 0.632: 2.264 expected points, and 0.368 for the opponent.
 -- Only where both teams have xG: every xG column (and the probabilities) is null otherwise.
@@ -38,6 +39,8 @@
 --   draw_probability numeric
 --   loss_probability numeric
 --   expected_points numeric
+--   country_name text
+--   season_label text
 create view marts.match_xg as
 with
 
@@ -64,8 +67,10 @@ teams as not materialized (
     select team_id, name as team_name from marts.teams
 ),
 
-leagues as (
-    select league_id, name as league_name from marts.leagues
+-- Labels, and the points a win and a draw are worth in the competition (golden.competition_rules).
+rules as (
+    select league_id, season, league_name, country_name, season_label, points_per_win, points_per_draw
+    from marts.competition_rules
 ),
 
 played as (
@@ -150,7 +155,7 @@ select
     sides.fixture_id,
     sides.league_id,
     sides.season,
-    leagues.league_name,
+    rules.league_name,
     sides.round,
     sides.kickoff_at,
     sides.team_id,
@@ -166,15 +171,17 @@ select
     case when sides.xg_against is not null then sides.xg_for end as xg_for,
     case when sides.xg_for is not null then sides.xg_against end as xg_against,
     sides.xg_for - sides.xg_against as xg_diff,
-    case when sides.goals_for > sides.goals_against then 3 when sides.goals_for = sides.goals_against then 1 else 0 end as points,
+    case when sides.goals_for > sides.goals_against then rules.points_per_win when sides.goals_for = sides.goals_against then rules.points_per_draw else 0 end as points,
     round(sides.win_probability::numeric, 4) as win_probability,
     round(sides.draw_probability::numeric, 4) as draw_probability,
     round(sides.loss_probability::numeric, 4) as loss_probability,
-    round((3 * sides.win_probability + sides.draw_probability)::numeric, 3) as expected_points
+    round((rules.points_per_win * sides.win_probability + rules.points_per_draw * sides.draw_probability)::numeric, 3) as expected_points,
+    rules.country_name,
+    rules.season_label
 from sides
 join teams on teams.team_id = sides.team_id
 join teams as opponents on opponents.team_id = sides.opponent_id
-join leagues on leagues.league_id = sides.league_id;
+join rules on rules.league_id = sides.league_id and rules.season = sides.season;
 
 comment on view marts.match_xg is
     'Expected goals per team per finished match (two rows a match) beside the score, with win/draw/loss probabilities and expected points from an independent-Poisson model of the two xG figures; xG columns null unless both teams have xG.';
@@ -196,8 +203,10 @@ comment on column marts.match_xg.non_penalty_goals_for is 'goals_for minus penal
 comment on column marts.match_xg.xg_for is 'Expected goals of the team (fixture_team_stats.expected_goals); null unless both teams have one.';
 comment on column marts.match_xg.xg_against is 'Expected goals of the opponent; null unless both teams have one.';
 comment on column marts.match_xg.xg_diff is 'xg_for minus xg_against.';
-comment on column marts.match_xg.points is 'Points the score gave: 3 for more goals, 1 for as many (a shoot-out does not change it), 0 otherwise.';
+comment on column marts.match_xg.points is 'Points the score gave under the competition''s rules (3 for more goals and 1 for as many unless golden.competition_rules says otherwise; a shoot-out does not change it), 0 otherwise.';
 comment on column marts.match_xg.win_probability is 'P(more goals than the opponent) with goals ~ Poisson(xg_for) and Poisson(xg_against), independent (4 decimals).';
 comment on column marts.match_xg.draw_probability is 'P(as many goals) under the same model.';
 comment on column marts.match_xg.loss_probability is 'P(fewer goals) under the same model.';
-comment on column marts.match_xg.expected_points is '3 * win_probability + draw_probability: the points the chances were worth (3 decimals).';
+comment on column marts.match_xg.expected_points is 'Points per win * win_probability + points per draw * draw_probability (3 and 1 unless golden.competition_rules says otherwise): the points the chances were worth (3 decimals).';
+comment on column marts.match_xg.country_name is 'Country of the competition.';
+comment on column marts.match_xg.season_label is 'The season as people write it (marts.seasons: 2023-24, or 2023 for a calendar-year season).';

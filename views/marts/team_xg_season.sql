@@ -23,6 +23,8 @@
 --   points integer
 --   expected_points numeric
 --   points_minus_expected numeric
+--   country_name text
+--   season_label text
 create view marts.team_xg_season as
 with
 
@@ -35,6 +37,8 @@ season_totals as (
         league_id,
         season,
         league_name,
+        country_name,
+        season_label,
         team_id,
         team_name,
         count(*)::int as matches,
@@ -50,7 +54,7 @@ season_totals as (
         (sum(points) filter (where xg_for is not null))::int as points,
         sum(expected_points) as expected_points
     from match_xg
-    group by league_id, season, league_name, team_id, team_name
+    group by league_id, season, league_name, country_name, season_label, team_id, team_name
 )
 
 select
@@ -70,7 +74,9 @@ select
     non_penalty_goals_for,
     points,
     expected_points,
-    points - expected_points as points_minus_expected
+    points - expected_points as points_minus_expected,
+    country_name,
+    season_label
 from season_totals;
 
 comment on view marts.team_xg_season is
@@ -92,3 +98,5 @@ comment on column marts.team_xg_season.non_penalty_goals_for is 'Goals scored in
 comment on column marts.team_xg_season.points is 'Points won in the xG matches.';
 comment on column marts.team_xg_season.expected_points is 'Expected points summed over the xG matches (match_xg''s Poisson model).';
 comment on column marts.team_xg_season.points_minus_expected is 'points minus expected_points: results above (positive) or below what the chances were worth.';
+comment on column marts.team_xg_season.country_name is 'Country of the competition.';
+comment on column marts.team_xg_season.season_label is 'The season as people write it (marts.seasons: 2023-24, or 2023 for a calendar-year season).';
