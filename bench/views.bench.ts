@@ -12,6 +12,7 @@ import type { Knex } from 'knex';
 import { migrateLatest } from '../src/db/migrator';
 import { VIEWS_DIR } from '../src/db/paths';
 import { withScratchDatabase } from '../src/db/scratch';
+import { withoutPlaceholders } from '../src/db/sql';
 import { refreshMaterializedMarts } from '../src/db/views';
 import { median, type Figure } from './figures';
 import { syntheticDataset } from './synthetic';
@@ -102,8 +103,7 @@ async function materializedFigures(knex: Knex, leagues: number): Promise<Figure[
     createStatement(`${name}.sql`).replace(new RegExp(`^create (materialized )?view marts\\.${name}\\b`), `create view bench_plain.${name}`),
   ));
   await knex.raw('create schema bench_plain');
-  // knex reads ? as a placeholder, as applyViewPlan knows.
-  for (const sql of plainCopies) await knex.raw(sql.replace(/\?/g, '\\?'));
+  for (const sql of plainCopies) await knex.raw(withoutPlaceholders(sql));
   const [{ plain, stored }] = (await knex.raw('select (select count(*)::int from bench_plain.player_season_stats) as plain, (select count(*)::int from marts.player_season_stats) as stored')).rows;
   if (plain !== stored || stored === 0) throw new Error(`the plain and the materialized player_season_stats differ: ${plain} and ${stored} rows`);
 

@@ -5,6 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { QuantfootConfig } from '../config/load';
+import { withoutPlaceholders } from '../db/sql';
 import { ConfigError } from '../errors';
 import { freshness } from './freshness';
 import { appliesToCondition, readDataTests } from './tests';
@@ -83,8 +84,8 @@ export async function runChecks(knex: Knex, options: CheckOptions = {}): Promise
 async function runTest(knex: Knex, test: DataTest, columnsOf: ColumnsOf, options: CheckOptions): Promise<CheckResult> {
   const started = Date.now();
   const base = { name: test.name, description: test.description, severity: test.severity, source: test.source };
-  // knex reads `?` as a placeholder even in a raw query; a test may use jsonb's `?` operator.
-  const sql = test.build(columnsOf).sql.replace(/\?/g, '\\?');
+  // A test may use jsonb's `?` operator, which knex would take for a placeholder.
+  const sql = withoutPlaceholders(test.build(columnsOf).sql);
   const scope: string[] = [];
   const bindings: number[] = [];
   let leagueSeason = false;

@@ -12,6 +12,7 @@
 import type { Knex } from 'knex';
 import type { Model } from 'objection';
 import type { OverrideEntity, OverrideRow } from '../db/tables';
+import { relationColumns, type ContractColumn } from '../db/contracts';
 import { ConfigError } from '../errors';
 import { refreshMaterializedMarts } from '../db/views';
 import { describeDbError, ident, isDataError } from '../etl/load';
@@ -79,10 +80,7 @@ export interface ListedOverride extends OverrideRow {
   api_agrees: boolean;
 }
 
-interface Column {
-  name: string;
-  type: string;
-}
+type Column = ContractColumn;
 
 /**
  * Checks the correction and keeps it (replacing one of the same row and field), and refreshes the
@@ -142,12 +140,7 @@ function checkId(entity: CuratedEntity, id: number): void {
 }
 
 async function columnsOf(trx: Knex.Transaction, entity: CuratedEntity): Promise<Column[]> {
-  const { rows } = await trx.raw<{ rows: Column[] }>(
-    `select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
-     where attrelid = ?::regclass and attnum > 0 and not attisdropped order by attnum`,
-    [`golden.${entity.table}`],
-  );
-  return rows;
+  return (await relationColumns(trx, `golden.${entity.table}`)) ?? [];
 }
 
 function overridableColumn(entity: CuratedEntity, columns: readonly Column[], field: string): Column {

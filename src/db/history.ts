@@ -11,7 +11,8 @@
  * history table lacks); test/integration/history.test.ts compares them.
  */
 import type { Knex } from 'knex';
-import { sqlLiteral } from './sql';
+import { ident, sqlLiteral } from './sql';
+import { relationColumns } from './contracts';
 
 export const HISTORY_SCHEMA = 'history';
 
@@ -24,8 +25,6 @@ const OPERATIONS = [
   { name: 'delete', event: 'delete', referencing: 'referencing old table as old_rows' },
   { name: 'truncate', event: 'truncate', referencing: '' },
 ] as const;
-
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Creates history.<table>_history for golden.<table> (its columns and their comments, then
@@ -49,11 +48,7 @@ export async function keepHistory(knex: Knex, table: string, key: readonly strin
   await knex.raw(`comment on column ${history}.valid_to is 'Start of the transaction that changed or deleted the row; null while this version is current.'`);
   await knex.raw(`create unique index ${ident(`${table}_history_current_key`)} on ${history} (${keyList}) where valid_to is null`);
   await knex.raw(`create index ${ident(`${table}_history_validity_idx`)} on ${history} (${keyList}, valid_from)`);
-  const { rows } = await knex.raw<{ rows: Array<{ name: string }> }>(
-    'select attname as name from pg_attribute where attrelid = ?::regclass and attnum > 0 and not attisdropped order by attnum',
-    [`golden.${table}`],
-  );
-  const columns = rows.map((r) => ident(r.name)).join(', ');
+  const columns = ((await relationColumns(knex, `golden.${table}`)) ?? []).map((c) => ident(c.name)).join(', ');
   await knex.raw(`insert into ${history} (${columns}, valid_from) select ${columns}, now() from golden.${ident(table)}`);
   for (const op of OPERATIONS) {
     await knex.raw(`create trigger ${ident(`${table}_history_on_${op.name}`)} after ${op.event} on golden.${ident(table)} ${op.referencing}

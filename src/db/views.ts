@@ -11,6 +11,7 @@ import type { Knex } from 'knex';
 import { QuantfootError } from '../errors';
 import { ContractError, contractDifferences, parseContract, relationColumns, type ContractColumn } from './contracts';
 import { VIEWS_DIR } from './paths';
+import { withoutPlaceholders } from './sql';
 
 /** The schema every view file creates its view in. */
 export const VIEWS_SCHEMA = 'marts';
@@ -258,7 +259,7 @@ export async function applyViewPlan(knex: Knex, plan: ViewPlan, hint = '', optio
   for (const name of plan.drop) await knex.raw(dropStatement(plan, name));
   for (const definition of plan.create) {
     try {
-      await knex.raw(definition.sql.replace(/\?/g, '\\?'));
+      await knex.raw(withoutPlaceholders(definition.sql));
     } catch (err) {
       throw new ViewDefinitionError(`views/${definition.file}${lineOf(definition.sql, err)}: ${postgresMessage(definition.sql, err)}${hint}`, { cause: err });
     }

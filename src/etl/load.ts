@@ -5,6 +5,7 @@
  * offending rows: they are rejected with the constraint's name, and the rest of the batch loads.
  */
 import type { Knex } from 'knex';
+import { ident } from '../db/sql';
 import type { ItemReject } from '../schemas';
 import type { RunStats } from './stats';
 
@@ -263,6 +264,4 @@ export function qualified(table: string): string {
   return table.split('.').map(ident).join('.');
 }
 
-export function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+export { ident };
