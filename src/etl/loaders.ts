@@ -17,6 +17,7 @@ import { eventRows, lineupPlayerRows, lineupRows, playerPlaceholders, playerStat
 import { standingRows } from './transform/standings';
 import { injuryRow, playerPlaceholderOfInjury } from './transform/injuries';
 import { roundRows } from './transform/rounds';
+import { sidelinedRow } from './transform/sidelined';
 import { playerPlaceholdersOfSquad, squadPlayerRows } from './transform/squads';
 import { coachRow, teamPlaceholdersOfCoach, tenureRows } from './transform/coaches';
 import { playerPlaceholdersOfTransfers, teamPlaceholdersOfTransfers, transferRows } from './transform/transfers';
@@ -196,7 +197,7 @@ export async function loadResponse(trx: Knex.Transaction, response: ResponseToLo
       if (!p.player) break;
       const items = response.items as Array<ItemOf<'sidelined'>>;
       const playerId = Number(p.player);
-      const rows = items.map((i): [Row, unknown] => [{ player_id: playerId, start_date: i.start, end_date: i.end, type: i.type }, i]);
+      const rows = items.map((i): [Row, unknown] => [sidelinedRow(playerId, i), i]);
       await replaceChildren(trx, batch('golden.sidelined', ['player_id', 'start_date'], rows), 'player_id', [playerId], local);
       break;
     }
